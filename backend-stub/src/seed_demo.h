@@ -1,0 +1,17 @@
+/*
+ * seed_demo: the demo data set (--seed demo) for Jianghai District: the marriage registry and
+ * the three street offices with hours, slots for the 60 days after the first start, public
+ * holidays, assistance programmes with the standards stated in the district's 14th five-year
+ * plan (labelled with their year), charity projects, kiosk texts and sample applications.
+ * Runs once per database: a marker in meta prevents duplicates on later starts.
+ */
+#ifndef STUB_SEED_DEMO_H
+#define STUB_SEED_DEMO_H
+
+#include "store.h"
+
+/* Fill an unseeded database; today_days is Beijing's date as days since 1970 (see clock.h);
+ * slot_capacity > 0 overrides every slot's capacity. 0 on success or when already seeded. */
+int seed_demo_run(struct store *store, long today_days, int slot_capacity);
+
+#endif

@@ -1,0 +1,55 @@
+/*
+ * store: the stub's SQLite database. One connection guarded by one mutex: every request takes
+ * the lock for its whole database work, so a write transaction (BEGIN IMMEDIATE ... COMMIT)
+ * is atomic with respect to every other request. WAL journal, synchronous=FULL: a COMMIT that
+ * returned is on disk before the response is sent. Personal document numbers and phones are
+ * stored only as keyed hashes (BLAKE2b, key kept in the database) plus masked display forms.
+ */
+#ifndef STUB_STORE_H
+#define STUB_STORE_H
+
+#include <stddef.h>
+
+#include <sqlite3.h>
+
+struct store;
+
+/* Open (creating if needed) the database at path and apply the schema; NULL on failure. */
+struct store *store_create(const char *path);
+
+/* Checkpoint and close; NULL is a no-op. */
+void store_destroy(struct store *store);
+
+/* Take the database lock and return the connection; pair with store_unlock. */
+sqlite3 *store_lock(struct store *store);
+
+/* Release the lock taken by store_lock. */
+void store_unlock(struct store *store);
+
+/* Run one or more SQL statements without results; 0 on success (errors are logged). */
+int store_exec(sqlite3 *db, const char *sql);
+
+/* BEGIN IMMEDIATE / COMMIT / ROLLBACK; 0 on success. */
+int store_begin(sqlite3 *db);
+int store_commit(sqlite3 *db);
+int store_rollback(sqlite3 *db);
+
+/* Prepare sql; NULL on failure (logged). */
+sqlite3_stmt *store_prepare(sqlite3 *db, const char *sql);
+
+/* Read a meta value into out (cap bytes); 0 if found. */
+int store_meta_get(sqlite3 *db, const char *key, char *out, size_t cap);
+
+/* Set a meta value; 0 on success. */
+int store_meta_set(sqlite3 *db, const char *key, const char *value);
+
+/* Write the keyed hash (64 hex chars + NUL) of a personal identifier, upper-cased first. */
+void store_pii_hash(const struct store *store, const char *value, char out[65]);
+
+/* Write a fresh reference "PREFIX-XXXXXXXX" (Crockford base32) into out of cap bytes. */
+void store_new_reference(const char *prefix, char *out, size_t cap);
+
+/* Delete every citizen record (bookings, pledges, help requests, heartbeats, idempotency keys) and free all slots; 0 on success. */
+int store_reset_records(sqlite3 *db);
+
+#endif

@@ -1,0 +1,115 @@
+#!/usr/bin/env bash
+# The two commands of this repository:
+#   ./dev.sh run   install what is missing, build, start the backend stub with demo data and the kiosk
+#   ./dev.sh test  install what is missing, build the dev and asan presets, run the whole suite in both
+# Idempotent: a second run installs nothing and rebuilds only what changed.
+set -euo pipefail
+cd "$(dirname "$0")"
+ROOT=$(pwd)
+
+# Debian 12 packages the build, the tests and the demo need.
+PACKAGES=(
+  build-essential cmake pkg-config
+  libsdl2-dev libharfbuzz-dev libfreetype-dev libunibreak-dev libinih-dev libpng-dev
+  libcjson-dev libsodium-dev libsqlite3-dev libcurl4-openssl-dev libmicrohttpd-dev libqrencode-dev
+  fonts-noto-cjk fonts-noto-core fonts-dejavu-core
+  curl xvfb xauth xdotool imagemagick x11-utils
+)
+
+log() { printf '\033[1mdev.sh:\033[0m %s\n' "$*" >&2; }
+
+install_missing() {
+  local missing=()
+  for p in "${PACKAGES[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  log "installing missing Debian packages: ${missing[*]}"
+  local sudo=()
+  if [ "$(id -u)" -ne 0 ]; then
+    if command -v sudo >/dev/null 2>&1; then
+      sudo=(sudo)
+    else
+      log "not root and no sudo: install these packages as root, then run again:"
+      log "  apt-get install ${missing[*]}"
+      exit 1
+    fi
+  fi
+  export DEBIAN_FRONTEND=noninteractive
+  "${sudo[@]}" apt-get update -qq
+  "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+}
+
+jobs() { nproc 2>/dev/null || echo 2; }
+
+build() {
+  local preset=$1
+  cmake --preset "$preset" >/dev/null
+  cmake --build --preset "$preset" -j"$(jobs)"
+}
+
+free_port() {
+  python3 - 2>/dev/null <<'PY' || echo 18080
+import socket
+s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()
+PY
+}
+
+cmd_test() {
+  install_missing
+  build dev
+  build asan
+  local status=0
+  log "test suite, dev build"
+  ctest --preset dev -j"$(jobs)" || status=1
+  log "test suite, asan build (ASan + UBSan + LeakSanitizer)"
+  ctest --preset asan -j"$(jobs)" || status=1
+  return $status
+}
+
+cmd_run() {
+  install_missing
+  build dev
+  local bin="$ROOT/build/dev"
+  local run_dir="$ROOT/build/run"
+  mkdir -p "$run_dir/data"
+  local port; port=$(free_port)
+  local secret=demo-secret-change-me
+  local stub_pid=""
+  if [ -x "$bin/backend-stub/backend-stub" ]; then
+    "$bin/backend-stub/backend-stub" --listen "127.0.0.1:$port" --db "$run_dir/stub.db" --seed demo \
+      --kiosk "demo-kiosk:$secret" >"$run_dir/stub.log" 2>&1 &
+    stub_pid=$!
+    trap '[ -n "$stub_pid" ] && kill "$stub_pid" 2>/dev/null || true' EXIT
+    for _ in $(seq 50); do grep -q 'listening on' "$run_dir/stub.log" 2>/dev/null && break; sleep 0.1; done
+    log "backend stub on http://127.0.0.1:$port (log: $run_dir/stub.log)"
+  fi
+  cat >"$run_dir/kiosk.ini" <<INI
+; written by ./dev.sh run for the local demo
+[kiosk]
+id = demo-kiosk
+[backend]
+url = http://127.0.0.1:$port
+secret = $secret
+INI
+  if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
+    log "starting the kiosk full-screen on the display (staff exit: see README)"
+    "$bin/kiosk/kiosk" --config "$run_dir/kiosk.ini" --data "$run_dir/data"
+  else
+    local out="$run_dir/screens"
+    rm -rf "$out"; mkdir -p "$out"
+    log "no display: running the headless demo"
+    "$bin/kiosk/kiosk" --headless --config "$run_dir/kiosk.ini" --data "$run_dir/data" \
+      --script "$ROOT/assets/demo/tour.script" --out "$out"
+    "$bin/kiosk/kiosk" --headless --size 1920x1080 --config "$run_dir/kiosk.ini" --data "$run_dir/data" \
+      --script "$ROOT/assets/demo/tour.script" --out "$out/landscape"
+    log "screenshots written to $out:"
+    find "$out" -name '*.png' | sort | sed 's/^/  /' >&2
+  fi
+}
+
+case "${1:-}" in
+  run) cmd_run ;;
+  test) cmd_test ;;
+  *) echo "usage: ./dev.sh run|test" >&2; exit 2 ;;
+esac

@@ -1,0 +1,44 @@
+/* The kiosk application: configuration, fonts, texts, the platform, the current screen and the
+ * event loop that redraws only when something changed. main.c parses arguments and calls app_create
+ * and app_run; the automation driver steps the same app through app_handle and app_draw. */
+#ifndef KIOSK_APP_APP_H
+#define KIOSK_APP_APP_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "app/clock.h"
+#include "ui/ui.h"
+
+struct app_options {
+	bool headless, windowed;
+	int width, height; /* 0: the display's size */
+	const char *config_path; /* NULL: defaults only */
+	const char *data_dir; /* NULL: no persistent data */
+	const char *script_path, *out_dir; /* automation */
+};
+
+struct app;
+
+/* Loads everything the kiosk needs and opens the display; NULL with a reason in err. */
+struct app *app_create(const struct app_options *opts, char *err, size_t errlen);
+void app_destroy(struct app *app);
+/* Runs until quit; returns the process exit status. */
+int app_run(struct app *app);
+
+/* One UI pass handling ev (NULL: none); applies what the screen asked for. */
+void app_handle(struct app *app, const struct ui_event *ev);
+/* Draws the current state; presents it when present is true. */
+void app_draw(struct app *app, bool present);
+/* Writes the frame drawn last (before presenting) to a PNG. */
+bool app_screenshot(struct app *app, const char *path, char *err, size_t errlen);
+const struct ui *app_ui(const struct app *app);
+const char *app_screen_name(const struct app *app);
+const char *app_theme_name(const struct app *app);
+const char *app_lang_tag(const struct app *app);
+struct clock *app_clock(struct app *app);
+/* Layout cache and glyph statistics, for benchmarks and cache tests. */
+void app_text_stats(const struct app *app, size_t *layouts_made, uint64_t *glyphs_rasterized);
+
+#endif

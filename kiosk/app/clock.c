@@ -1,0 +1,25 @@
+/* Monotonic or virtual time; see clock.h. */
+#include "app/clock.h"
+
+#include <time.h>
+
+void clock_init(struct clock *c, bool is_virtual)
+{
+	c->is_virtual = is_virtual;
+	c->virtual_ms = 0;
+}
+
+uint64_t clock_now_ms(const struct clock *c)
+{
+	if (c->is_virtual)
+		return c->virtual_ms;
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (uint64_t)ts.tv_sec * 1000u + (uint64_t)ts.tv_nsec / 1000000u;
+}
+
+void clock_advance(struct clock *c, uint64_t ms)
+{
+	if (c->is_virtual)
+		c->virtual_ms += ms;
+}

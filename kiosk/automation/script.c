@@ -1,0 +1,236 @@
+/* Automation driver; see script.h. Lines are capped at 1 KiB; a longer line is an error, not a
+ * silent cut. Every command acts through the same app_handle/app_draw path as real input. */
+#include "automation/script.h"
+
+#include <cjson/cJSON.h>
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "app/app.h"
+
+#define LINE_MAX_LEN 1024
+
+struct run {
+	struct app *app;
+	const char *path, *out_dir;
+	int line;
+	char why[512];
+};
+
+__attribute__((format(printf, 2, 3))) static bool fail(struct run *r, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(r->why, sizeof(r->why), fmt, ap);
+	va_end(ap);
+	return false;
+}
+
+static void out_path(const struct run *r, const char *name, const char *ext, char *buf, size_t len)
+{
+	snprintf(buf, len, "%s/%s%s", r->out_dir ? r->out_dir : ".", name, ext);
+}
+
+/* Finds the widget a target names; NULL when absent. Coordinates are returned for @X,Y. */
+static const struct ui_widget *resolve(const struct ui *ui, const char *target, bool *is_point, int *x, int *y)
+{
+	*is_point = false;
+	if (target[0] == '@') {
+		*is_point = sscanf(target + 1, "%d,%d", x, y) == 2;
+		for (size_t i = ui->widget_count; *is_point && i-- > 0;) {
+			if (rect_contains(ui->widgets[i].rect, *x, *y))
+				return &ui->widgets[i];
+		}
+		return NULL;
+	}
+	if (target[0] == '#')
+		return ui_find(ui, target + 1);
+	size_t len = strlen(target);
+	if (len >= 2 && target[0] == '"' && target[len - 1] == '"') {
+		for (size_t i = 0; i < ui->widget_count; i++) {
+			const char *t = ui->widgets[i].text;
+			if (strlen(t) == len - 2 && strncmp(t, target + 1, len - 2) == 0)
+				return &ui->widgets[i];
+		}
+	}
+	return NULL;
+}
+
+static bool do_tap(struct run *r, const char *target)
+{
+	app_draw(r->app, false);
+	bool is_point;
+	int x = 0, y = 0;
+	const struct ui_widget *w = resolve(app_ui(r->app), target, &is_point, &x, &y);
+	if (!w && !is_point)
+		return fail(r, "tap %s: no such widget on screen", target);
+	if (w && !w->enabled)
+		return fail(r, "tap %s: widget is disabled", target);
+	if (!is_point) {
+		x = w->rect.x + w->rect.w / 2;
+		y = w->rect.y + w->rect.h / 2;
+	}
+	struct ui_event press = {UI_EVENT_PRESS, x, y}, release = {UI_EVENT_RELEASE, x, y};
+	app_handle(r->app, &press);
+	clock_advance(app_clock(r->app), 80); /* a finger stays down for a moment */
+	app_handle(r->app, &release);
+	return true;
+}
+
+static void color_hex(char *out, struct color c)
+{
+	snprintf(out, 8, "#%02x%02x%02x", c.r, c.g, c.b);
+}
+
+static bool do_dump(struct run *r, const char *name)
+{
+	app_draw(r->app, false);
+	const struct ui *ui = app_ui(r->app);
+	cJSON *root = cJSON_CreateObject();
+	cJSON_AddStringToObject(root, "screen", app_screen_name(r->app));
+	int size[2] = {ui->width, ui->height};
+	cJSON_AddItemToObject(root, "size", cJSON_CreateIntArray(size, 2));
+	cJSON_AddStringToObject(root, "theme", app_theme_name(r->app));
+	cJSON_AddStringToObject(root, "lang", app_lang_tag(r->app));
+	cJSON *list = cJSON_AddArrayToObject(root, "widgets");
+	for (size_t i = 0; i < ui->widget_count; i++) {
+		const struct ui_widget *w = &ui->widgets[i];
+		cJSON *o = cJSON_CreateObject();
+		char fg[8], bg[8];
+		color_hex(fg, w->fg);
+		color_hex(bg, w->bg);
+		cJSON_AddStringToObject(o, "id", w->id);
+		cJSON_AddStringToObject(o, "role", w->role);
+		cJSON_AddStringToObject(o, "text", w->text);
+		cJSON_AddStringToObject(o, "label", w->label);
+		cJSON_AddNumberToObject(o, "x", w->rect.x);
+		cJSON_AddNumberToObject(o, "y", w->rect.y);
+		cJSON_AddNumberToObject(o, "w", w->rect.w);
+		cJSON_AddNumberToObject(o, "h", w->rect.h);
+		cJSON_AddBoolToObject(o, "enabled", w->enabled);
+		cJSON_AddBoolToObject(o, "focused", w->focused);
+		cJSON_AddBoolToObject(o, "selected", w->selected);
+		cJSON_AddBoolToObject(o, "checked", w->checked);
+		cJSON_AddNumberToObject(o, "font_px", w->font_px);
+		cJSON_AddStringToObject(o, "fg", fg);
+		cJSON_AddStringToObject(o, "bg", bg);
+		cJSON_AddBoolToObject(o, "truncated", w->truncated);
+		cJSON_AddItemToArray(list, o);
+	}
+	char *json = cJSON_Print(root);
+	cJSON_Delete(root);
+	char path[1024];
+	out_path(r, name, ".json", path, sizeof(path));
+	FILE *f = json ? fopen(path, "w") : NULL;
+	bool ok = f && fputs(json, f) >= 0;
+	if (f && fclose(f) != 0)
+		ok = false;
+	free(json);
+	return ok ? true : fail(r, "dump: cannot write %s", path);
+}
+
+static bool do_shot(struct run *r, const char *name)
+{
+	app_draw(r->app, false);
+	char path[1024], err[512];
+	out_path(r, name, ".png", path, sizeof(path));
+	if (!app_screenshot(r->app, path, err, sizeof(err)))
+		return fail(r, "shot: %s", err);
+	app_draw(r->app, true);
+	return true;
+}
+
+static bool run_line(struct run *r, char *line)
+{
+	char *cmd = line + strspn(line, " \t");
+	char *end = cmd + strcspn(cmd, "\r\n");
+	*end = '\0';
+	while (end > cmd && (end[-1] == ' ' || end[-1] == '\t'))
+		*--end = '\0';
+	if (!*cmd || *cmd == '#')
+		return true;
+	char *arg = cmd + strcspn(cmd, " \t");
+	if (*arg) {
+		*arg++ = '\0';
+		arg += strspn(arg, " \t");
+	}
+	if (strcmp(cmd, "tap") == 0)
+		return do_tap(r, arg);
+	if (strcmp(cmd, "wait") == 0) {
+		char *e = NULL;
+		long ms = strtol(arg, &e, 10);
+		if (!*arg || *e || ms < 0)
+			return fail(r, "wait: expected milliseconds, got \"%s\"", arg);
+		clock_advance(app_clock(r->app), (uint64_t)ms);
+		app_draw(r->app, false);
+		return true;
+	}
+	if (strcmp(cmd, "expect") == 0 || strcmp(cmd, "expect-not") == 0) {
+		app_draw(r->app, false);
+		bool is_point;
+		int x, y;
+		bool present = resolve(app_ui(r->app), arg, &is_point, &x, &y) != NULL;
+		if (present != (strcmp(cmd, "expect") == 0))
+			return fail(r, present ? "expect-not %s: it is on screen" : "expect %s: not on screen", arg);
+		return true;
+	}
+	if (strcmp(cmd, "expect-screen") == 0) {
+		app_draw(r->app, false);
+		if (strcmp(app_screen_name(r->app), arg) != 0) {
+			snprintf(r->why, sizeof(r->why), "expect-screen %s: the screen is %s", arg, app_screen_name(r->app));
+			return false;
+		}
+		return true;
+	}
+	if (strcmp(cmd, "shot") == 0 || strcmp(cmd, "dump") == 0) {
+		if (!*arg || strchr(arg, '/'))
+			return fail(r, "%s: expected a file name without /", cmd);
+		return strcmp(cmd, "shot") == 0 ? do_shot(r, arg) : do_dump(r, arg);
+	}
+	return fail(r, "unknown command \"%s\"", cmd);
+}
+
+int script_run(struct app *app, const char *path, const char *out_dir)
+{
+	struct run r = {.app = app, .path = path, .out_dir = out_dir};
+	if (out_dir && mkdir(out_dir, 0755) != 0 && errno != EEXIST) {
+		fprintf(stderr, "%s: cannot create: %s\n", out_dir, strerror(errno));
+		return 2;
+	}
+	FILE *f = fopen(path, "r");
+	if (!f) {
+		fprintf(stderr, "%s: cannot open: %s\n", path, strerror(errno));
+		return 2;
+	}
+	char line[LINE_MAX_LEN];
+	int status = 0;
+	app_draw(app, true);
+	while (fgets(line, sizeof(line), f)) {
+		r.line++;
+		bool ok;
+		if (!strchr(line, '\n') && !feof(f)) {
+			ok = fail(&r, "line longer than %d bytes", LINE_MAX_LEN - 1);
+			int c;
+			while ((c = fgetc(f)) != EOF && c != '\n')
+				;
+		} else {
+			ok = run_line(&r, line);
+		}
+		if (!ok) {
+			fprintf(stderr, "%s:%d: %s\n", path, r.line, r.why);
+			char shot[1024], err[256];
+			out_path(&r, "failure", ".png", shot, sizeof(shot));
+			app_draw(app, false);
+			if (!app_screenshot(app, shot, err, sizeof(err)))
+				fprintf(stderr, "failure screenshot: %s\n", err);
+			status = 1;
+			break;
+		}
+	}
+	fclose(f);
+	return status;
+}

@@ -1,0 +1,37 @@
+/* Every configuration option of the kiosk, declared once: section, key, type, range, default, help.
+ * config.c validates against this table; --check-config prints it. Keep the help text short and
+ * in the words staff would use. */
+#include "config/config.h"
+
+static const char *const languages[] = {"zh-Hans", "zh-Hant", "en", NULL};
+static const char *const themes[] = {"standard", "large", "high-contrast", NULL};
+static const char *const log_levels[] = {"error", "warn", "info", "debug", NULL};
+
+const struct option_def options_table[] = {
+	{"kiosk", "id", OPTION_STRING, 1, 64, "unprovisioned", NULL,
+	 "Kiosk identity known to the backend (X-Kiosk-Id)."},
+	{"kiosk", "hall_name", OPTION_STRING, 0, 128, "", NULL,
+	 "Hall name on the home and attract screens (empty: the district hall, in the visitor's language)."},
+	{"kiosk", "language", OPTION_ENUM, 0, 0, "zh-Hans", languages,
+	 "Default language a new visitor sees: zh-Hans, zh-Hant or en."},
+	{"kiosk", "theme", OPTION_ENUM, 0, 0, "standard", themes,
+	 "Default theme a new visitor sees: standard, large or high-contrast."},
+	{"display", "fullscreen", OPTION_BOOL, 0, 0, "true", NULL,
+	 "Full-screen without window chrome (false only for development)."},
+	{"session", "idle_timeout", OPTION_INT, 15, 900, "60", NULL,
+	 "Seconds without a touch before the idle warning, standard theme."},
+	{"session", "idle_timeout_large", OPTION_INT, 15, 1800, "120", NULL,
+	 "Seconds without a touch before the idle warning, large-font theme."},
+	{"session", "warning_countdown", OPTION_INT, 20, 120, "30", NULL,
+	 "Seconds the idle warning counts down before the session is wiped."},
+	{"backend", "url", OPTION_URL, 0, 256, "", NULL,
+	 "Base URL of the backend API (https:// in production; empty: offline only)."},
+	{"backend", "secret", OPTION_STRING, 0, 128, "", NULL,
+	 "Shared secret for request signatures (HMAC-SHA256). Keep this file mode 0600."},
+	{"backend", "ca_file", OPTION_STRING, 0, 256, "", NULL,
+	 "CA bundle used to verify the backend's certificate (empty: the system's)."},
+	{"log", "level", OPTION_ENUM, 0, 0, "info", log_levels,
+	 "Most verbose log level written to stderr/journal: error, warn, info, debug."},
+};
+
+const size_t options_table_len = sizeof(options_table) / sizeof(options_table[0]);

@@ -1,0 +1,146 @@
+/* SDL window or off-screen surface; see platform.h.
+ * Headless mode initialises only SDL's event subsystem and renders into an SDL_Surface with the
+ * software renderer: no display, no GPU, identical pixels on every machine with the same fonts. */
+#include "platform/platform.h"
+
+#include <stdlib.h>
+
+#include "core/log.h"
+
+struct platform {
+	SDL_Window *window;
+	SDL_Surface *surface; /* headless target */
+	SDL_Renderer *renderer;
+	int width, height;
+};
+
+static bool create_headless(struct platform *p, const struct platform_options *o, char *err, size_t errlen)
+{
+	if (SDL_Init(SDL_INIT_EVENTS) != 0) {
+		snprintf(err, errlen, "SDL events: %s", SDL_GetError());
+		return false;
+	}
+	p->width = o->width > 0 ? o->width : 1080;
+	p->height = o->height > 0 ? o->height : 1920;
+	p->surface = SDL_CreateRGBSurfaceWithFormat(0, p->width, p->height, 32, SDL_PIXELFORMAT_ARGB8888);
+	if (!p->surface) {
+		snprintf(err, errlen, "off-screen surface %dx%d: %s", p->width, p->height, SDL_GetError());
+		return false;
+	}
+	p->renderer = SDL_CreateSoftwareRenderer(p->surface);
+	if (!p->renderer) {
+		snprintf(err, errlen, "software renderer: %s", SDL_GetError());
+		return false;
+	}
+	return true;
+}
+
+static bool create_window(struct platform *p, const struct platform_options *o, char *err, size_t errlen)
+{
+	/* A touchscreen sends finger events; mouse events synthesised from them are ignored by the app. */
+	SDL_SetHint(SDL_HINT_MOUSE_TOUCH_EVENTS, "0");
+	SDL_SetHint(SDL_HINT_VIDEO_MINIMIZE_ON_FOCUS_LOSS, "0");
+	SDL_SetHint(SDL_HINT_VIDEO_X11_NET_WM_BYPASS_COMPOSITOR, "0");
+	if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) {
+		snprintf(err, errlen, "no display (%s); use --headless", SDL_GetError());
+		return false;
+	}
+	SDL_DisplayMode mode;
+	int dw = 1080, dh = 1920;
+	if (SDL_GetDesktopDisplayMode(0, &mode) == 0) {
+		dw = mode.w;
+		dh = mode.h;
+	}
+	int w = o->width > 0 ? o->width : dw;
+	int h = o->height > 0 ? o->height : dh;
+	Uint32 flags = SDL_WINDOW_SHOWN | SDL_WINDOW_ALLOW_HIGHDPI;
+	if (!o->windowed)
+		flags |= SDL_WINDOW_FULLSCREEN_DESKTOP | SDL_WINDOW_BORDERLESS;
+	p->window = SDL_CreateWindow("Kiosk", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, w, h, flags);
+	if (!p->window) {
+		snprintf(err, errlen, "window %dx%d: %s", w, h, SDL_GetError());
+		return false;
+	}
+	SDL_ShowCursor(SDL_DISABLE);
+	p->renderer = SDL_CreateRenderer(p->window, -1, SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC);
+	if (!p->renderer) {
+		kiosk_log(LOG_INFO, "no accelerated renderer (%s), using software", SDL_GetError());
+		p->renderer = SDL_CreateRenderer(p->window, -1, SDL_RENDERER_SOFTWARE);
+	}
+	if (!p->renderer) {
+		snprintf(err, errlen, "renderer: %s", SDL_GetError());
+		return false;
+	}
+	SDL_GetRendererOutputSize(p->renderer, &p->width, &p->height);
+	SDL_RendererInfo info;
+	if (SDL_GetRendererInfo(p->renderer, &info) == 0)
+		kiosk_log(LOG_INFO, "display %dx%d, renderer %s", p->width, p->height, info.name);
+	return true;
+}
+
+struct platform *platform_create(const struct platform_options *o, char *err, size_t errlen)
+{
+	struct platform *p = calloc(1, sizeof(*p));
+	if (!p) {
+		snprintf(err, errlen, "out of memory");
+		return NULL;
+	}
+	bool ok = o->headless ? create_headless(p, o, err, errlen) : create_window(p, o, err, errlen);
+	if (!ok) {
+		platform_destroy(p);
+		return NULL;
+	}
+	return p;
+}
+
+void platform_destroy(struct platform *p)
+{
+	if (!p)
+		return;
+	if (p->renderer)
+		SDL_DestroyRenderer(p->renderer);
+	if (p->window)
+		SDL_DestroyWindow(p->window);
+	if (p->surface)
+		SDL_FreeSurface(p->surface);
+	free(p);
+	SDL_Quit();
+}
+
+SDL_Renderer *platform_renderer(struct platform *p)
+{
+	return p->renderer;
+}
+
+void platform_size(const struct platform *p, int *w, int *h)
+{
+	*w = p->width;
+	*h = p->height;
+}
+
+bool platform_has_display(const struct platform *p)
+{
+	return p->window != NULL;
+}
+
+void platform_present(struct platform *p)
+{
+	SDL_RenderPresent(p->renderer);
+}
+
+bool platform_read_pixels(struct platform *p, uint32_t **pixels, int *w, int *h)
+{
+	size_t bytes = (size_t)p->width * (size_t)p->height * 4;
+	uint32_t *buf = malloc(bytes);
+	if (!buf)
+		return false;
+	if (SDL_RenderReadPixels(p->renderer, NULL, SDL_PIXELFORMAT_ARGB8888, buf, p->width * 4) != 0) {
+		kiosk_log(LOG_ERROR, "reading the frame: %s", SDL_GetError());
+		free(buf);
+		return false;
+	}
+	*pixels = buf;
+	*w = p->width;
+	*h = p->height;
+	return true;
+}

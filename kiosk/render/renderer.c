@@ -1,0 +1,180 @@
+/* Draw-list renderer; see renderer.h. Rounded corners are quarter-disc coverage masks (4×4 supersampled)
+ * cached per radius and drawn flipped into each corner; straight parts are plain rectangles. */
+#include "render/renderer.h"
+
+#include <stdlib.h>
+
+#include "core/log.h"
+#include "render/glyph_atlas.h"
+
+#define CORNER_CACHE 24
+
+struct corner {
+	int radius;
+	SDL_Texture *texture;
+	uint64_t last_used;
+};
+
+struct renderer {
+	SDL_Renderer *sdl;
+	struct glyph_atlas *atlas;
+	struct corner corners[CORNER_CACHE];
+	uint64_t frame;
+};
+
+struct renderer *renderer_create(SDL_Renderer *sdl, struct font_set *fs)
+{
+	struct renderer *r = calloc(1, sizeof(*r));
+	if (!r)
+		return NULL;
+	r->sdl = sdl;
+	r->atlas = glyph_atlas_create(sdl, fs, 1024, 4);
+	if (!r->atlas) {
+		free(r);
+		return NULL;
+	}
+	SDL_SetRenderDrawBlendMode(sdl, SDL_BLENDMODE_BLEND);
+	return r;
+}
+
+void renderer_destroy(struct renderer *r)
+{
+	if (!r)
+		return;
+	for (int i = 0; i < CORNER_CACHE; i++) {
+		if (r->corners[i].texture)
+			SDL_DestroyTexture(r->corners[i].texture);
+	}
+	glyph_atlas_destroy(r->atlas);
+	free(r);
+}
+
+uint64_t renderer_glyphs_rasterized(const struct renderer *r)
+{
+	return glyph_atlas_rasterized(r->atlas);
+}
+
+/* A radius×radius mask of the top-left quarter of a disc centred at (radius, radius). */
+static SDL_Texture *corner_mask(struct renderer *r, int radius)
+{
+	int oldest = 0;
+	for (int i = 0; i < CORNER_CACHE; i++) {
+		if (r->corners[i].texture && r->corners[i].radius == radius) {
+			r->corners[i].last_used = r->frame;
+			return r->corners[i].texture;
+		}
+		if (!r->corners[i].texture || r->corners[i].last_used < r->corners[oldest].last_used)
+			oldest = i;
+	}
+	uint32_t *pixels = malloc((size_t)radius * (size_t)radius * sizeof(*pixels));
+	if (!pixels)
+		return NULL;
+	for (int y = 0; y < radius; y++) {
+		for (int x = 0; x < radius; x++) {
+			int inside = 0;
+			for (int sy = 0; sy < 4; sy++) {
+				for (int sx = 0; sx < 4; sx++) {
+					float dx = (float)radius - ((float)x + (sx + 0.5f) / 4.0f);
+					float dy = (float)radius - ((float)y + (sy + 0.5f) / 4.0f);
+					inside += dx * dx + dy * dy <= (float)radius * (float)radius;
+				}
+			}
+			uint32_t alpha = (uint32_t)(inside * 255 / 16);
+			pixels[y * radius + x] = (alpha << 24) | 0xFFFFFFu;
+		}
+	}
+	SDL_Texture *t = SDL_CreateTexture(r->sdl, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_STATIC, radius, radius);
+	if (t) {
+		SDL_UpdateTexture(t, NULL, pixels, radius * 4);
+		SDL_SetTextureBlendMode(t, SDL_BLENDMODE_BLEND);
+		if (r->corners[oldest].texture)
+			SDL_DestroyTexture(r->corners[oldest].texture);
+		r->corners[oldest] = (struct corner){radius, t, r->frame};
+	}
+	free(pixels);
+	return t;
+}
+
+static void fill_rounded(struct renderer *r, struct rect b, int radius, struct color c)
+{
+	if (b.w <= 0 || b.h <= 0)
+		return;
+	if (radius * 2 > b.w)
+		radius = b.w / 2;
+	if (radius * 2 > b.h)
+		radius = b.h / 2;
+	SDL_SetRenderDrawColor(r->sdl, c.r, c.g, c.b, c.a);
+	SDL_Texture *mask = radius > 0 ? corner_mask(r, radius) : NULL;
+	if (!mask) {
+		SDL_RenderFillRect(r->sdl, &(SDL_Rect){b.x, b.y, b.w, b.h});
+		return;
+	}
+	SDL_Rect rects[3] = {
+		{b.x + radius, b.y, b.w - 2 * radius, b.h},
+		{b.x, b.y + radius, radius, b.h - 2 * radius},
+		{b.x + b.w - radius, b.y + radius, radius, b.h - 2 * radius},
+	};
+	SDL_RenderFillRects(r->sdl, rects, 3);
+	SDL_SetTextureColorMod(mask, c.r, c.g, c.b);
+	SDL_SetTextureAlphaMod(mask, c.a);
+	const SDL_RendererFlip flips[4] = {SDL_FLIP_NONE, SDL_FLIP_HORIZONTAL, SDL_FLIP_VERTICAL,
+					   (SDL_RendererFlip)(SDL_FLIP_HORIZONTAL | SDL_FLIP_VERTICAL)};
+	const int xs[4] = {b.x, b.x + b.w - radius, b.x, b.x + b.w - radius};
+	const int ys[4] = {b.y, b.y, b.y + b.h - radius, b.y + b.h - radius};
+	for (int i = 0; i < 4; i++)
+		SDL_RenderCopyEx(r->sdl, mask, NULL, &(SDL_Rect){xs[i], ys[i], radius, radius}, 0, NULL, flips[i]);
+}
+
+static void draw_text(struct renderer *r, const struct draw_cmd *cmd)
+{
+	const struct text_layout *l = cmd->layout;
+	int px = l->style.px;
+	for (uint32_t li = 0; li < l->line_count; li++) {
+		const struct text_line *line = &l->lines[li];
+		int base_x = cmd->rect.x + line->x;
+		int base_y = cmd->rect.y + (int)li * l->line_height + l->baseline;
+		for (uint32_t gi = line->first_glyph; gi < line->first_glyph + line->glyph_count; gi++) {
+			const struct text_glyph *g = &l->glyphs[gi];
+			struct atlas_glyph ag;
+			if (!glyph_atlas_get(r->atlas, g->font, g->id, px, &ag))
+				continue;
+			SDL_SetTextureColorMod(ag.page, cmd->color.r, cmd->color.g, cmd->color.b);
+			SDL_SetTextureAlphaMod(ag.page, cmd->color.a);
+			SDL_Rect dst = {base_x + (g->x + 32) / 64 + ag.left, base_y + (g->y_offset + 32) / 64 - ag.top,
+					ag.src.w, ag.src.h};
+			SDL_RenderCopy(r->sdl, ag.page, &ag.src, &dst);
+		}
+	}
+}
+
+void renderer_draw(struct renderer *r, const struct draw_list *list, struct color bg)
+{
+	r->frame++;
+	glyph_atlas_next_frame(r->atlas);
+	SDL_RenderSetClipRect(r->sdl, NULL);
+	SDL_SetRenderDrawColor(r->sdl, bg.r, bg.g, bg.b, 255);
+	SDL_RenderClear(r->sdl);
+	for (size_t i = 0; i < list->len; i++) {
+		const struct draw_cmd *c = &list->cmds[i];
+		switch (c->kind) {
+		case DRAW_RECT:
+			if (c->border > 0) {
+				fill_rounded(r, c->rect, c->radius, c->border_color);
+				int inner = c->radius - c->border > 0 ? c->radius - c->border : 0;
+				fill_rounded(r, rect_inset(c->rect, c->border, c->border), inner, c->color);
+			} else {
+				fill_rounded(r, c->rect, c->radius, c->color);
+			}
+			break;
+		case DRAW_TEXT:
+			draw_text(r, c);
+			break;
+		case DRAW_CLIP:
+			if (c->rect.w > 0 && c->rect.h > 0)
+				SDL_RenderSetClipRect(r->sdl, &(SDL_Rect){c->rect.x, c->rect.y, c->rect.w, c->rect.h});
+			else
+				SDL_RenderSetClipRect(r->sdl, NULL);
+			break;
+		}
+	}
+}

@@ -1,0 +1,79 @@
+/* Line-break opportunities; see line_break.h.
+ * libunibreak implements UAX #14, whose CL/OP/NS/EX classes already carry the Chinese rules; on top of
+ * it we pin the few characters that Chinese typography treats more strictly than the default classes
+ * (ellipsis and dash pairs kept together, no break after an opening bracket or before a closing one even
+ * when the pair is ambiguous-width). */
+#include "text/line_break.h"
+
+#include <linebreak.h>
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/utf8.h"
+
+static pthread_once_t init_once = PTHREAD_ONCE_INIT;
+
+static void init_library(void)
+{
+	init_linebreak();
+}
+
+static int is_closing(uint32_t cp)
+{
+	static const uint32_t closing[] = {0xFF0C, 0x3002, 0x3001, 0xFF1B, 0xFF1A, 0xFF1F, 0xFF01, 0xFF09,
+					   0x300D, 0x300F, 0x300B, 0x3009, 0x3011, 0x3015, 0x3017, 0x201D,
+					   0x2019, 0x2026, 0x00B7, 0x30FC, 0xFF0E, 0x3005, 0x309D};
+	for (size_t i = 0; i < sizeof(closing) / sizeof(closing[0]); i++) {
+		if (closing[i] == cp)
+			return 1;
+	}
+	return 0;
+}
+
+static int is_opening(uint32_t cp)
+{
+	static const uint32_t opening[] = {0xFF08, 0x300C, 0x300E, 0x300A, 0x3008, 0x3010,
+					   0x3014, 0x3016, 0x201C, 0x2018};
+	for (size_t i = 0; i < sizeof(opening) / sizeof(opening[0]); i++) {
+		if (opening[i] == cp)
+			return 1;
+	}
+	return 0;
+}
+
+void line_break_compute(const char *text, size_t len, const char *lang, uint8_t *out)
+{
+	pthread_once(&init_once, init_library);
+	char stack_brks[512];
+	char *brks = len <= sizeof(stack_brks) ? stack_brks : malloc(len);
+	if (!brks) {
+		/* Out of memory: every code point becomes a break opportunity, text still lays out. */
+		size_t n = utf8_count(text, len);
+		memset(out, LINE_BREAK_ALLOW, n);
+		return;
+	}
+	/* libunibreak knows "zh" (and "ja", "ko") for its East Asian quotation-mark rules. */
+	const char *lb_lang = strncmp(lang, "zh", 2) == 0 ? "zh" : lang;
+	set_linebreaks_utf8((const utf8_t *)text, len, lb_lang, brks);
+
+	size_t at = 0, i = 0, used;
+	while (at < len) {
+		uint32_t cp = utf8_decode(text + at, len - at, &used);
+		at += used;
+		char b = brks[at - 1];
+		out[i] = b == LINEBREAK_MUSTBREAK ? LINE_BREAK_MUST
+			 : b == LINEBREAK_ALLOWBREAK ? LINE_BREAK_ALLOW
+						     : LINE_BREAK_NONE;
+		if (i > 0 && out[i - 1] == LINE_BREAK_ALLOW && is_closing(cp))
+			out[i - 1] = LINE_BREAK_NONE;
+		if (out[i] == LINE_BREAK_ALLOW && is_opening(cp))
+			out[i] = LINE_BREAK_NONE;
+		i++;
+	}
+	/* The end of the text is not a forced break: a paragraph ends, it does not add a line. */
+	if (i > 0 && out[i - 1] == LINE_BREAK_MUST && !(len > 0 && text[len - 1] == '\n'))
+		out[i - 1] = LINE_BREAK_ALLOW;
+	if (brks != stack_brks)
+		free(brks);
+}
