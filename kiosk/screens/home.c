@@ -152,12 +152,20 @@ static void service_card(struct screen_ctx *ctx, struct rect r, int index, bool 
 		if (lc)
 			draw_list_text(&ui->draw, lc, chevron.x, chevron.y + (chevron.h - lc->height) / 2, t->text_muted);
 	} else {
-		int tile = t->target * 2;
+		/* Icon above, title and description below; the icon gives up size before text does. */
+		struct text_style ts = ui_text_style(ui, TEXT_DISPLAY, TEXT_ALIGN_CENTER, 2);
+		const struct text_layout *lt = ui_measure(ui, title, &ts, in.w);
+		int title_h = lt ? lt->height : 0;
+		int line_h = t->px[TEXT_BODY] * t->line_spacing_pct / 100;
+		int tile = in.h - title_h - line_h * 2 - t->gap * 3 / 2;
+		tile = tile > t->target * 2 ? t->target * 2 : tile < t->target ? t->target : tile;
 		struct rect top = rect_cut_top(&in, tile);
 		ui_icon(ui, (struct rect){top.x + (top.w - tile) / 2, top.y, tile, tile}, icon, accent, t->on_accent);
 		rect_cut_top(&in, t->gap);
 		in.y += ui_text(ui, NULL, in, title, TEXT_DISPLAY, TEXT_ALIGN_CENTER, 2, accent) + t->gap / 2;
-		ui_text(ui, NULL, in, desc, TEXT_BODY, TEXT_ALIGN_CENTER, 4, t->text_muted);
+		in.h -= title_h + t->gap / 2;
+		int lines = in.h / line_h > 1 ? in.h / line_h : 1;
+		ui_text(ui, NULL, in, desc, TEXT_BODY, TEXT_ALIGN_CENTER, lines, t->text_muted);
 	}
 }
 

@@ -31,6 +31,12 @@ static int is_closing(uint32_t cp)
 	return 0;
 }
 
+static int is_ideographic_stop(uint32_t cp)
+{
+	return cp == 0xFF0C || cp == 0x3002 || cp == 0x3001 || cp == 0xFF1B || cp == 0xFF1A || cp == 0xFF1F ||
+	       cp == 0xFF01;
+}
+
 static int is_opening(uint32_t cp)
 {
 	static const uint32_t opening[] = {0xFF08, 0x300C, 0x300E, 0x300A, 0x3008, 0x3010,
@@ -58,6 +64,7 @@ void line_break_compute(const char *text, size_t len, const char *lang, uint8_t 
 	set_linebreaks_utf8((const utf8_t *)text, len, lb_lang, brks);
 
 	size_t at = 0, i = 0, used;
+	uint32_t prev = 0;
 	while (at < len) {
 		uint32_t cp = utf8_decode(text + at, len - at, &used);
 		at += used;
@@ -67,6 +74,11 @@ void line_break_compute(const char *text, size_t len, const char *lang, uint8_t 
 						     : LINE_BREAK_NONE;
 		if (i > 0 && out[i - 1] == LINE_BREAK_ALLOW && is_closing(cp))
 			out[i - 1] = LINE_BREAK_NONE;
+		/* Chinese allows a break after a full-width comma or stop even before a number's prefix
+		 * (UAX #14 keeps "，¥100" together, as for Latin numbers), unless closing punctuation follows. */
+		if (i > 0 && out[i - 1] == LINE_BREAK_NONE && is_ideographic_stop(prev) && !is_closing(cp))
+			out[i - 1] = LINE_BREAK_ALLOW;
+		prev = cp;
 		if (out[i] == LINE_BREAK_ALLOW && is_opening(cp))
 			out[i] = LINE_BREAK_NONE;
 		i++;
