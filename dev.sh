@@ -48,13 +48,6 @@ build() {
   cmake --build --preset "$preset" -j"$(jobs)"
 }
 
-free_port() {
-  python3 - 2>/dev/null <<'PY' || echo 18080
-import socket
-s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()
-PY
-}
-
 cmd_test() {
   install_missing
   build dev
@@ -73,17 +66,23 @@ cmd_run() {
   local bin="$ROOT/build/dev"
   local run_dir="$ROOT/build/run"
   mkdir -p "$run_dir/data"
-  local port; port=$(free_port)
   local secret=demo-secret-change-me
-  local stub_pid=""
-  if [ -x "$bin/backend-stub/backend-stub" ]; then
-    "$bin/backend-stub/backend-stub" --listen "127.0.0.1:$port" --db "$run_dir/stub.db" --seed demo \
-      --kiosk "demo-kiosk:$secret" >"$run_dir/stub.log" 2>&1 &
-    stub_pid=$!
-    trap '[ -n "$stub_pid" ] && kill "$stub_pid" 2>/dev/null || true' EXIT
-    for _ in $(seq 50); do grep -q 'listening on' "$run_dir/stub.log" 2>/dev/null && break; sleep 0.1; done
-    log "backend stub on http://127.0.0.1:$port (log: $run_dir/stub.log)"
+  # The stub picks a free port (":0") and says which in its "listening on" line.
+  "$bin/backend-stub/backend-stub" --listen 127.0.0.1:0 --db "$run_dir/stub.db" --seed demo \
+    --kiosk "demo-kiosk:$secret" >"$run_dir/stub.log" 2>&1 &
+  local stub_pid=$!
+  trap 'kill '"$stub_pid"' 2>/dev/null || true' EXIT
+  local port=""
+  for _ in $(seq 100); do
+    port=$(sed -n 's/^listening on 127\.0\.0\.1:\([0-9]*\).*/\1/p' "$run_dir/stub.log" 2>/dev/null | head -n1)
+    [ -n "$port" ] && break
+    kill -0 "$stub_pid" 2>/dev/null || break
+    sleep 0.1
+  done
+  if [ -z "$port" ]; then
+    log "the backend stub did not start; its log:"; cat "$run_dir/stub.log" >&2; exit 1
   fi
+  log "backend stub on http://127.0.0.1:$port with demo data (log: $run_dir/stub.log)"
   cat >"$run_dir/kiosk.ini" <<INI
 ; written by ./dev.sh run for the local demo
 [kiosk]

@@ -22,6 +22,7 @@ static const char usage[] =
 	"  --script FILE     run an automation scenario (see docs/automation.md), then exit\n"
 	"  --out DIR         where --script writes screenshots and dumps (default: .)\n"
 	"  --check-config    validate --config, print the effective configuration, exit\n"
+	"  --first-frame     benchmark: present the first frame, print \"first-frame\" and the peak RSS, exit\n"
 	"  --version         print the version and exit\n"
 	"  --help            this text\n";
 
@@ -61,6 +62,8 @@ int main(int argc, char **argv)
 			opts.windowed = true;
 		} else if (strcmp(a, "--headless") == 0) {
 			opts.headless = true;
+		} else if (strcmp(a, "--first-frame") == 0) {
+			opts.first_frame_only = true;
 		} else if (strcmp(a, "--check-config") == 0) {
 			check_config = 1;
 		} else if (strcmp(a, "--config") == 0) {

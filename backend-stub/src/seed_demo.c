@@ -639,7 +639,7 @@ static int seed_slots(sqlite3 *db, long today_days)
 			}
 			for (size_t s = 0; s < n; s++) {
 				for (int m = sessions[s].start_min; m + 30 <= sessions[s].end_min; m += 30) {
-					char start[8], end[8];
+					char start[16], end[16];
 					snprintf(start, sizeof(start), "%02d:%02d", m / 60, m % 60);
 					snprintf(end, sizeof(end), "%02d:%02d", (m + 30) / 60, (m + 30) % 60);
 					if (sqlite3_reset(ins) != SQLITE_OK ||

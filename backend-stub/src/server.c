@@ -481,10 +481,10 @@ struct server *server_create(const struct server_config *cfg)
 	sa.sin_addr.s_addr = htonl(cfg->addr);
 	srv->daemon = MHD_start_daemon(
 		MHD_USE_THREAD_PER_CONNECTION | MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_POLL | MHD_USE_ERROR_LOG,
-		cfg->port, NULL, NULL, on_request, srv, MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&sa,
+		cfg->port, NULL, NULL, on_request, srv, MHD_OPTION_EXTERNAL_LOGGER, on_mhd_log, srv, MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&sa,
 		MHD_OPTION_URI_LOG_CALLBACK, on_uri, srv, MHD_OPTION_NOTIFY_COMPLETED, on_completed, srv,
 		MHD_OPTION_CONNECTION_TIMEOUT, 60u, MHD_OPTION_CONNECTION_LIMIT, 1000u,
-		MHD_OPTION_LISTEN_BACKLOG_SIZE, 256u, MHD_OPTION_EXTERNAL_LOGGER, on_mhd_log, srv, MHD_OPTION_END);
+		MHD_OPTION_LISTEN_BACKLOG_SIZE, 256u, MHD_OPTION_END);
 	if (srv->daemon == NULL) {
 		log_error("cannot listen on port %u", (unsigned)cfg->port);
 		free(srv);

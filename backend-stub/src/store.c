@@ -162,7 +162,7 @@ struct store *store_create(const char *path)
 	}
 	if (sqlite3_busy_timeout(store->db, 5000) != SQLITE_OK)
 		goto out;
-	if (store_exec(store->db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;") != 0)
+	if (store_exec(store->db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;") != 0)
 		goto out;
 	if (store_exec(store->db, "BEGIN IMMEDIATE") != 0)
 		goto out;

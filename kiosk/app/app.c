@@ -4,8 +4,10 @@
 #include "app/app.h"
 
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 
 #include <SDL.h>
@@ -99,7 +101,7 @@ struct app *app_create(const struct app_options *opts, char *err, size_t errlen)
 		goto fail;
 	}
 	struct platform_options po = {opts->headless, opts->windowed || !config_bool(&app->cfg, "display", "fullscreen"),
-				      opts->width, opts->height};
+				      opts->width, opts->height, config_str(&app->cfg, "display", "renderer")};
 	app->platform = platform_create(&po, err, errlen);
 	if (!app->platform)
 		goto fail;
@@ -251,7 +253,17 @@ int app_run(struct app *app)
 {
 	if (app->opts.script_path)
 		return script_run(app, app->opts.script_path, app->opts.out_dir);
-	bool dirty = true;
+	if (app->opts.first_frame_only) {
+		app_draw(app, true);
+		struct rusage ru;
+		getrusage(RUSAGE_SELF, &ru);
+		printf("first-frame peak_rss_kib=%ld\n", ru.ru_maxrss);
+		fflush(stdout);
+		return 0;
+	}
+	app_draw(app, true);
+	platform_settle(app->platform);
+	bool dirty = true; /* full-screen may have resized the window */
 	while (!app->quit) {
 		if (dirty) {
 			app_draw(app, true);

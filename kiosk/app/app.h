@@ -17,6 +17,7 @@ struct app_options {
 	const char *config_path; /* NULL: defaults only */
 	const char *data_dir; /* NULL: no persistent data */
 	const char *script_path, *out_dir; /* automation */
+	bool first_frame_only; /* benchmark: exit after presenting the first frame */
 };
 
 struct app;

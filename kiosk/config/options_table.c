@@ -5,6 +5,7 @@
 
 static const char *const languages[] = {"zh-Hans", "zh-Hant", "en", NULL};
 static const char *const themes[] = {"standard", "large", "high-contrast", NULL};
+static const char *const renderers[] = {"auto", "software", "accelerated", NULL};
 static const char *const log_levels[] = {"error", "warn", "info", "debug", NULL};
 
 const struct option_def options_table[] = {
@@ -18,6 +19,8 @@ const struct option_def options_table[] = {
 	 "Default theme a new visitor sees: standard, large or high-contrast."},
 	{"display", "fullscreen", OPTION_BOOL, 0, 0, "true", NULL,
 	 "Full-screen without window chrome (false only for development)."},
+	{"display", "renderer", OPTION_ENUM, 0, 0, "auto", renderers,
+	 "auto: the GPU when the machine has one (not a software OpenGL), else SDL's software renderer."},
 	{"session", "idle_timeout", OPTION_INT, 15, 900, "60", NULL,
 	 "Seconds without a touch before the idle warning, standard theme."},
 	{"session", "idle_timeout_large", OPTION_INT, 15, 1800, "120", NULL,

@@ -3,7 +3,10 @@
  * software renderer: no display, no GPU, identical pixels on every machine with the same fonts. */
 #include "platform/platform.h"
 
+#include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
 
 #include "core/log.h"
 
@@ -12,6 +15,7 @@ struct platform {
 	SDL_Surface *surface; /* headless target */
 	SDL_Renderer *renderer;
 	int width, height;
+	bool fullscreen_pending; /* switch to full-screen after the first frame */
 };
 
 static bool create_headless(struct platform *p, const struct platform_options *o, char *err, size_t errlen)
@@ -35,6 +39,24 @@ static bool create_headless(struct platform *p, const struct platform_options *o
 	return true;
 }
 
+/* A DRM render node is how a Linux machine offers a GPU; without one OpenGL would run on the CPU. */
+static bool has_gpu(void)
+{
+	return access("/dev/dri/renderD128", R_OK | W_OK) == 0;
+}
+
+/* True when an OpenGL renderer runs on Mesa's CPU rasterizers (llvmpipe, softpipe). */
+static bool is_software_gl(SDL_Renderer *renderer)
+{
+	SDL_RendererInfo info;
+	if (SDL_GetRendererInfo(renderer, &info) != 0 || strncmp(info.name, "opengl", 6) != 0)
+		return false;
+	typedef const unsigned char *(*get_string_fn)(unsigned int);
+	get_string_fn get_string = (get_string_fn)(uintptr_t)SDL_GL_GetProcAddress("glGetString");
+	const char *name = get_string ? (const char *)get_string(0x1F01 /* GL_RENDERER */) : NULL;
+	return name && (strstr(name, "llvmpipe") || strstr(name, "softpipe") || strstr(name, "Software"));
+}
+
 static bool create_window(struct platform *p, const struct platform_options *o, char *err, size_t errlen)
 {
 	/* A touchscreen sends finger events; mouse events synthesised from them are ignored by the app. */
@@ -54,17 +76,42 @@ static bool create_window(struct platform *p, const struct platform_options *o, 
 	int w = o->width > 0 ? o->width : dw;
 	int h = o->height > 0 ? o->height : dh;
 	Uint32 flags = SDL_WINDOW_SHOWN | SDL_WINDOW_ALLOW_HIGHDPI;
-	if (!o->windowed)
-		flags |= SDL_WINDOW_FULLSCREEN_DESKTOP | SDL_WINDOW_BORDERLESS;
-	p->window = SDL_CreateWindow("Kiosk", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, w, h, flags);
+	/* Full-screen starts as a borderless window covering the display, so the first frame shows at
+	 * once; the switch to full-screen proper (which waits on the window manager) follows it. */
+	if (!o->windowed) {
+		flags |= SDL_WINDOW_BORDERLESS;
+		p->fullscreen_pending = true;
+	}
+	const char *want = o->renderer ? o->renderer : "auto";
+	bool accelerate = strcmp(want, "accelerated") == 0 || (strcmp(want, "auto") == 0 && has_gpu());
+	int pos = o->windowed ? (int)SDL_WINDOWPOS_CENTERED : 0;
+	p->window = SDL_CreateWindow("Kiosk", pos, pos, w, h, flags);
 	if (!p->window) {
 		snprintf(err, errlen, "window %dx%d: %s", w, h, SDL_GetError());
 		return false;
 	}
+	if (accelerate) {
+		p->renderer = SDL_CreateRenderer(p->window, -1, SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC);
+		if (p->renderer && strcmp(want, "auto") == 0 && is_software_gl(p->renderer)) {
+			/* OpenGL emulated on the CPU costs more than SDL's own software renderer and ~100 MiB:
+			 * start again with a plain window. */
+			kiosk_log(LOG_INFO, "OpenGL is software-emulated here; using SDL's software renderer");
+			SDL_DestroyRenderer(p->renderer);
+			SDL_DestroyWindow(p->window);
+			p->renderer = NULL;
+			p->window = SDL_CreateWindow("Kiosk", pos, pos, w, h, flags);
+			if (!p->window) {
+				snprintf(err, errlen, "window %dx%d: %s", w, h, SDL_GetError());
+				return false;
+			}
+		} else if (!p->renderer) {
+			kiosk_log(LOG_INFO, "no accelerated renderer (%s), using software", SDL_GetError());
+		}
+	}
 	SDL_ShowCursor(SDL_DISABLE);
-	p->renderer = SDL_CreateRenderer(p->window, -1, SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC);
 	if (!p->renderer) {
-		kiosk_log(LOG_INFO, "no accelerated renderer (%s), using software", SDL_GetError());
+		/* Draw straight into the window's surface: no hidden OpenGL texture behind it. */
+		SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
 		p->renderer = SDL_CreateRenderer(p->window, -1, SDL_RENDERER_SOFTWARE);
 	}
 	if (!p->renderer) {
@@ -126,6 +173,15 @@ bool platform_has_display(const struct platform *p)
 void platform_present(struct platform *p)
 {
 	SDL_RenderPresent(p->renderer);
+}
+
+void platform_settle(struct platform *p)
+{
+	if (!p->fullscreen_pending)
+		return;
+	p->fullscreen_pending = false;
+	if (SDL_SetWindowFullscreen(p->window, SDL_WINDOW_FULLSCREEN_DESKTOP) != 0)
+		kiosk_log(LOG_WARN, "full-screen: %s", SDL_GetError());
 }
 
 bool platform_read_pixels(struct platform *p, uint32_t **pixels, int *w, int *h)

@@ -13,6 +13,7 @@ struct platform_options {
 	bool headless;
 	bool windowed;
 	int width, height; /* 0: the display's size (1080×1920 headless) */
+	const char *renderer; /* "auto", "software" or "accelerated" */
 };
 
 struct platform;
@@ -25,6 +26,8 @@ SDL_Renderer *platform_renderer(struct platform *p);
 void platform_size(const struct platform *p, int *w, int *h);
 /* Shows the frame drawn since the last present. */
 void platform_present(struct platform *p);
+/* Finishes what waits on the window manager (full-screen), once the first frame is up. */
+void platform_settle(struct platform *p);
 /* Copies the frame drawn since the last present (read it before presenting) as ARGB pixels
  * (free() them); false on failure. */
 bool platform_read_pixels(struct platform *p, uint32_t **pixels, int *w, int *h);

@@ -1,0 +1,97 @@
+/*
+ * routes_admin: GET /v1/admin/records?type=booking|pledge|help|heartbeat[&limit=N] and
+ * POST /v1/admin/reset, for tests and demos. Enabled only with --admin-token (else 404).
+ * Records hold masked personal data only. limit defaults to 1000, at most 100000.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "clock.h"
+#include "routes.h"
+
+void routes_admin_records(struct route_ctx *ctx, const struct http_request *req, struct http_response *resp)
+{
+	static const struct {
+		const char *type, *sql, *count_sql;
+	} kinds[] = {
+		{"booking", "SELECT kiosk_id, created_at, doc, status FROM bookings ORDER BY id LIMIT ?1",
+		 "SELECT count(*) FROM bookings"},
+		{"pledge", "SELECT kiosk_id, created_at, doc, NULL FROM pledges ORDER BY id LIMIT ?1",
+		 "SELECT count(*) FROM pledges"},
+		{"help", "SELECT kiosk_id, created_at, doc, NULL FROM help_requests ORDER BY id LIMIT ?1",
+		 "SELECT count(*) FROM help_requests"},
+		{"heartbeat", "SELECT kiosk_id, received_at, doc, NULL FROM heartbeats ORDER BY id LIMIT ?1",
+		 "SELECT count(*) FROM heartbeats"},
+	};
+	const char *type = req->query(req, "type"), *limit_s = req->query(req, "limit");
+	long limit = 1000;
+	int rc = SQLITE_ERROR, k = -1;
+	cJSON *root = NULL, *items;
+	sqlite3_stmt *stmt = NULL;
+	for (int i = 0; type != NULL && i < 4; i++)
+		if (strcmp(type, kinds[i].type) == 0)
+			k = i;
+	if (k < 0) {
+		http_response_error(resp, 400, type ? "invalid_field" : "missing_field",
+				    "type: must be booking, pledge, help or heartbeat", false, "type", NULL);
+		goto out;
+	}
+	if (limit_s != NULL) {
+		char *end = NULL;
+		limit = strtol(limit_s, &end, 10);
+		if (end == limit_s || *end != '\0' || limit < 1 || limit > 100000) {
+			http_response_error(resp, 400, "invalid_field", "limit: must be 1 to 100000", false, "limit", NULL);
+			goto out;
+		}
+	}
+	root = cJSON_CreateObject();
+	cJSON_AddStringToObject(root, "type", type);
+	stmt = store_prepare(ctx->db, kinds[k].count_sql);
+	if (stmt == NULL || sqlite3_step(stmt) != SQLITE_ROW) {
+		routes_fail_internal(resp);
+		goto out;
+	}
+	cJSON_AddNumberToObject(root, "count", (double)sqlite3_column_int64(stmt, 0));
+	sqlite3_finalize(stmt);
+	items = cJSON_AddArrayToObject(root, "items");
+	stmt = store_prepare(ctx->db, kinds[k].sql);
+	if (stmt == NULL || sqlite3_bind_int64(stmt, 1, limit) != SQLITE_OK) {
+		routes_fail_internal(resp);
+		goto out;
+	}
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		char when[40];
+		cJSON *o = cJSON_CreateObject();
+		cJSON_AddStringToObject(o, "kiosk_id", (const char *)sqlite3_column_text(stmt, 0));
+		clock_format_iso(sqlite3_column_int64(stmt, 1), when, sizeof(when));
+		cJSON_AddStringToObject(o, "received_at", when);
+		cJSON *doc = cJSON_Parse((const char *)sqlite3_column_text(stmt, 2));
+		if (doc != NULL && sqlite3_column_type(stmt, 3) != SQLITE_NULL)
+			cJSON_ReplaceItemInObject(doc, "status", cJSON_CreateString((const char *)sqlite3_column_text(stmt, 3)));
+		cJSON_AddItemToObject(o, "record", doc ? doc : cJSON_CreateNull());
+		cJSON_AddItemToArray(items, o);
+	}
+	if (rc != SQLITE_DONE) {
+		routes_fail_internal(resp);
+		goto out;
+	}
+	http_response_json(resp, 200, root);
+	root = NULL;
+out:
+	sqlite3_finalize(stmt);
+	cJSON_Delete(root);
+}
+
+void routes_admin_reset(struct route_ctx *ctx, const struct http_request *req, struct http_response *resp)
+{
+	cJSON *ans;
+	(void)req;
+	if (store_reset_records(ctx->db) != 0) {
+		routes_fail_internal(resp);
+		return;
+	}
+	ans = cJSON_CreateObject();
+	cJSON_AddBoolToObject(ans, "reset", true);
+	http_response_json(resp, 200, ans);
+}
