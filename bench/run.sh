@@ -19,3 +19,5 @@ for _ in $(seq 50); do DISPLAY=$display xdpyinfo >/dev/null 2>&1 && break; sleep
 DISPLAY=$display "$bin/bench/bench_startup" "$runs" "$bin/kiosk/kiosk"
 echo "== frames"
 "$bin/bench/bench_frames"
+echo "== UI latency (tap to frame) and idle cost, full-screen under Xvfb"
+bench/ui_latency.sh

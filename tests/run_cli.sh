@@ -35,7 +35,7 @@ touch "$work/not-a-dir"
 expect_exit 2 'not a directory' -- --headless --data "$work/not-a-dir" --script /dev/null
 
 # A failing scenario names its line and leaves a screenshot of the failing frame.
-expect_exit 1 'failing.script:3: expect "这段文字不在屏幕上": not on screen' -- \
+expect_exit 1 'failing.script:4: expect "这段文字不在屏幕上": not on screen' -- \
   --headless --script "$src/tests/scenarios/failing.script" --out "$work/fail"
 [ -s "$work/fail/failure.png" ] || fail "no failure.png"
 printf 'tap #nothing.here\n' > "$work/tap.script"

@@ -12,6 +12,7 @@
 
 #include <SDL.h>
 
+#include "app/session.h"
 #include "app/strings.h"
 #include "automation/script.h"
 #include "config/config.h"
@@ -31,6 +32,8 @@
 
 #define TEXT_CACHE_BUDGET (8u << 20)
 
+#define STACK_MAX 16
+
 struct app {
 	struct app_options opts;
 	struct config cfg;
@@ -42,11 +45,19 @@ struct app {
 	struct ui ui;
 	struct theme theme;
 	struct clock clock;
-	const struct screen_desc *screen;
+	struct session session;
+	const struct screen_desc *stack[STACK_MAX];
+	int depth;
 	enum text_lang lang;
 	enum theme_kind theme_kind;
+	uint64_t last_activity;
+	bool warning; /* the idle warning is up */
+	uint64_t warning_since;
+	unsigned changes; /* bumped whenever the state changes outside a pass (timers) */
 	bool quit;
 };
+
+void idle_warning_build(struct screen_ctx *ctx);
 
 static const char *env_or(const char *name, const char *fallback)
 {
@@ -112,9 +123,7 @@ struct app *app_create(const struct app_options *opts, char *err, size_t errlen)
 	}
 	ui_init(&app->ui, app->texts);
 	clock_init(&app->clock, opts->script_path != NULL);
-	app->lang = (enum text_lang)text_lang_parse(config_str(&app->cfg, "kiosk", "language"));
-	app->theme_kind = (enum theme_kind)theme_kind_parse(config_str(&app->cfg, "kiosk", "theme"));
-	app->screen = screen_find("home");
+	app_end_session(app); /* start as after a session: defaults, attract screen */
 	return app;
 fail:
 	app_destroy(app);
@@ -125,6 +134,7 @@ void app_destroy(struct app *app)
 {
 	if (!app)
 		return;
+	session_wipe(&app->session);
 	ui_finish(&app->ui);
 	renderer_destroy(app->renderer);
 	platform_destroy(app->platform);
@@ -134,31 +144,129 @@ void app_destroy(struct app *app)
 	free(app);
 }
 
+static const struct screen_desc *top(const struct app *app)
+{
+	return app->stack[app->depth - 1];
+}
+
+static bool on_attract(const struct app *app)
+{
+	return strcmp(top(app)->name, "attract") == 0;
+}
+
+static uint64_t idle_limit_ms(const struct app *app)
+{
+	const char *key = app->theme_kind == THEME_STANDARD ? "idle_timeout" : "idle_timeout_large";
+	return (uint64_t)config_int(&app->cfg, "session", key) * 1000u;
+}
+
+static uint64_t countdown_ms(const struct app *app)
+{
+	return (uint64_t)config_int(&app->cfg, "session", "warning_countdown") * 1000u;
+}
+
+static void reset_stack(struct app *app, const char *name)
+{
+	app->stack[0] = screen_find(name);
+	app->depth = 1;
+}
+
+void app_end_session(struct app *app)
+{
+	session_wipe(&app->session);
+	ui_reset(&app->ui);
+	app->lang = (enum text_lang)text_lang_parse(config_str(&app->cfg, "kiosk", "language"));
+	app->theme_kind = (enum theme_kind)theme_kind_parse(config_str(&app->cfg, "kiosk", "theme"));
+	app->warning = false;
+	reset_stack(app, "attract");
+	app->last_activity = clock_now_ms(&app->clock);
+	app->changes++;
+	kiosk_log(LOG_INFO, "session ended: back to the attract screen");
+}
+
+uint64_t app_tick(struct app *app)
+{
+	uint64_t now = clock_now_ms(&app->clock);
+	if (on_attract(app))
+		return 0;
+	uint64_t limit = app->last_activity + idle_limit_ms(app);
+	if (!app->warning && now >= limit) {
+		app->warning = true;
+		app->warning_since = limit;
+		app->changes++;
+	}
+	if (!app->warning)
+		return limit;
+	uint64_t end = app->warning_since + countdown_ms(app);
+	if (now >= end) {
+		app_end_session(app);
+		return 0;
+	}
+	uint64_t next_second = app->warning_since + ((now - app->warning_since) / 1000u + 1u) * 1000u;
+	return next_second < end ? next_second : end;
+}
+
 static void begin_pass(struct app *app, const struct ui_event *ev)
 {
 	int w, h;
 	platform_size(app->platform, &w, &h);
 	theme_init(&app->theme, app->theme_kind, w, h);
-	ui_begin(&app->ui, &app->theme, app->lang, w, h, ev);
+	ui_begin(&app->ui, &app->theme, app->lang, w, h, clock_now_ms(&app->clock), ev);
+}
+
+static void apply(struct app *app, const struct screen_request *rq)
+{
+	if (rq->lang >= 0)
+		app->lang = (enum text_lang)rq->lang;
+	if (rq->theme >= 0)
+		app->theme_kind = (enum theme_kind)rq->theme;
+	const struct screen_desc *before = top(app);
+	switch (rq->nav) {
+	case SCREEN_STAY:
+		break;
+	case SCREEN_PUSH: {
+		const struct screen_desc *next = rq->go ? screen_find(rq->go) : NULL;
+		if (!next)
+			kiosk_log(LOG_ERROR, "no screen called %s", rq->go ? rq->go : "(null)");
+		else if (app->depth < STACK_MAX)
+			app->stack[app->depth++] = next;
+		break;
+	}
+	case SCREEN_BACK:
+		if (app->depth > 1)
+			app->depth--;
+		break;
+	case SCREEN_HOME:
+		reset_stack(app, "home");
+		break;
+	case SCREEN_START:
+		reset_stack(app, "home");
+		break;
+	}
+	if (top(app) != before)
+		app->ui.focus = 0; /* a new screen starts with the keyboard closed */
 }
 
 void app_handle(struct app *app, const struct ui_event *ev)
 {
+	bool input = ev && ev->kind != UI_EVENT_NONE;
+	if (input)
+		app->last_activity = clock_now_ms(&app->clock);
 	begin_pass(app, ev);
-	struct screen_ctx ctx = {&app->ui, app->strings, &app->cfg, {-1, -1, NULL}};
-	app->screen->build(&ctx);
-	ui_end(&app->ui);
-	if (ctx.request.lang >= 0)
-		app->lang = (enum text_lang)ctx.request.lang;
-	if (ctx.request.theme >= 0)
-		app->theme_kind = (enum theme_kind)ctx.request.theme;
-	if (ctx.request.go) {
-		const struct screen_desc *next = screen_find(ctx.request.go);
-		if (next)
-			app->screen = next;
-		else
-			kiosk_log(LOG_ERROR, "no screen called %s", ctx.request.go);
+	struct screen_ctx ctx = {&app->ui, app->strings, &app->cfg, &app->session, {-1, -1, SCREEN_STAY, NULL}, 0};
+	top(app)->build(&ctx);
+	if (app->warning) {
+		uint64_t now = clock_now_ms(&app->clock), end = app->warning_since + countdown_ms(app);
+		ctx.idle_seconds_left = now < end ? (int)((end - now + 999u) / 1000u) : 0;
+		idle_warning_build(&ctx);
 	}
+	ui_end(&app->ui);
+	/* A whole tap (the release) while the warning is up means someone is there: carry on. */
+	if (app->warning && input && ev->kind == UI_EVENT_RELEASE) {
+		app->warning = false;
+		app->changes++;
+	}
+	apply(app, &ctx.request);
 }
 
 void app_draw(struct app *app, bool present)
@@ -168,6 +276,30 @@ void app_draw(struct app *app, bool present)
 	if (present)
 		platform_present(app->platform);
 	text_cache_trim(app->texts);
+}
+
+bool app_type(struct app *app, const char *text)
+{
+	app_draw(app, false); /* the focused field is known after a pass */
+	app->last_activity = clock_now_ms(&app->clock);
+	return ui_type(&app->ui, text);
+}
+
+bool app_key(struct app *app, const char *name)
+{
+	app_draw(app, false);
+	app->last_activity = clock_now_ms(&app->clock);
+	return ui_key(&app->ui, name);
+}
+
+bool app_goto(struct app *app, const char *name)
+{
+	struct screen_request rq = {-1, -1, SCREEN_PUSH, name};
+	if (!screen_find(name))
+		return false;
+	apply(app, &rq);
+	app->last_activity = clock_now_ms(&app->clock);
+	return true;
 }
 
 bool app_screenshot(struct app *app, const char *path, char *err, size_t errlen)
@@ -190,7 +322,7 @@ const struct ui *app_ui(const struct app *app)
 
 const char *app_screen_name(const struct app *app)
 {
-	return app->screen->name;
+	return top(app)->name;
 }
 
 const char *app_theme_name(const struct app *app)
@@ -249,6 +381,37 @@ static bool translate(struct app *app, const SDL_Event *e, struct ui_event *out)
 	}
 }
 
+/* Milliseconds until the earliest of the app's timers and the UI's wake-ups; -1: none. */
+static int wait_ms(struct app *app, uint64_t next_timer)
+{
+	uint64_t now = clock_now_ms(&app->clock);
+	uint64_t wake = next_timer;
+	if (app->ui.wake_at && (!wake || app->ui.wake_at < wake))
+		wake = app->ui.wake_at;
+	if (app->ui.animating && (!wake || now + 16 < wake))
+		wake = now + 16;
+	if (!wake)
+		return -1;
+	if (wake <= now)
+		return 0;
+	return wake - now > 3600000u ? 3600000 : (int)(wake - now);
+}
+
+static bool handle_key(struct app *app, const SDL_Event *e)
+{
+	if (e->type == SDL_TEXTINPUT)
+		return app_type(app, e->text.text);
+	static const struct {
+		SDL_Keycode code;
+		const char *name;
+	} keys[] = {{SDLK_BACKSPACE, "Backspace"}, {SDLK_RETURN, "Enter"}, {SDLK_ESCAPE, "Escape"}, {SDLK_TAB, "Tab"}};
+	for (size_t i = 0; e->type == SDL_KEYDOWN && i < sizeof(keys) / sizeof(keys[0]); i++) {
+		if (e->key.keysym.sym == keys[i].code)
+			return app_key(app, keys[i].name);
+	}
+	return false;
+}
+
 int app_run(struct app *app)
 {
 	if (app->opts.script_path)
@@ -265,13 +428,20 @@ int app_run(struct app *app)
 	platform_settle(app->platform);
 	bool dirty = true; /* full-screen may have resized the window */
 	while (!app->quit) {
+		unsigned changes = app->changes;
+		uint64_t next = app_tick(app);
+		if (app->changes != changes)
+			dirty = true;
 		if (dirty) {
 			app_draw(app, true);
 			dirty = false;
 		}
 		SDL_Event e;
-		if (!SDL_WaitEventTimeout(&e, 60 * 1000))
+		int timeout = wait_ms(app, next);
+		if (!SDL_WaitEventTimeout(&e, timeout)) {
+			dirty = timeout >= 0; /* a timer or an animation is due */
 			continue;
+		}
 		do {
 			struct ui_event ev;
 			if (e.type == SDL_QUIT) {
@@ -282,6 +452,8 @@ int app_run(struct app *app)
 				dirty = true;
 			} else if (translate(app, &e, &ev)) {
 				app_handle(app, &ev);
+				dirty = true;
+			} else if (handle_key(app, &e)) {
 				dirty = true;
 			}
 		} while (SDL_PollEvent(&e));

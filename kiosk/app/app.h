@@ -1,6 +1,7 @@
-/* The kiosk application: configuration, fonts, texts, the platform, the current screen and the
- * event loop that redraws only when something changed. main.c parses arguments and calls app_create
- * and app_run; the automation driver steps the same app through app_handle and app_draw. */
+/* The kiosk application: configuration, fonts, texts, the platform, the screen stack, the visitor's
+ * session and its lifecycle (attract screen, idle warning, wipe), and the event loop that draws only
+ * when something changed. main.c parses arguments and calls app_create and app_run; the automation
+ * driver steps the same app through the functions below. */
 #ifndef KIOSK_APP_APP_H
 #define KIOSK_APP_APP_H
 
@@ -28,12 +29,23 @@ void app_destroy(struct app *app);
 /* Runs until quit; returns the process exit status. */
 int app_run(struct app *app);
 
-/* One UI pass handling ev (NULL: none); applies what the screen asked for. */
+/* One UI pass handling ev (NULL: none); applies what the screen asked for. An event is activity. */
 void app_handle(struct app *app, const struct ui_event *ev);
+/* Runs the timers that are due (idle warning, wipe); returns the time of the next one, 0 for none. */
+uint64_t app_tick(struct app *app);
 /* Draws the current state; presents it when present is true. */
 void app_draw(struct app *app, bool present);
 /* Writes the frame drawn last (before presenting) to a PNG. */
 bool app_screenshot(struct app *app, const char *path, char *err, size_t errlen);
+/* Types text into the focused field, as an input method commits it; false when none is focused. */
+bool app_type(struct app *app, const char *text);
+/* A named key (Backspace, Enter, Escape, Tab) for the focused field; false when it does nothing. */
+bool app_key(struct app *app, const char *name);
+/* Opens a screen by name on top of the stack (developer screens included); false when unknown. */
+bool app_goto(struct app *app, const char *name);
+/* Ends the session now: wipes it and shows the attract screen (what an idle timeout does). */
+void app_end_session(struct app *app);
+
 const struct ui *app_ui(const struct app *app);
 const char *app_screen_name(const struct app *app);
 const char *app_theme_name(const struct app *app);

@@ -16,4 +16,5 @@ void strings_destroy(struct strings *s);
 /* The text of key in lang (borrowed, valid while s lives). */
 const char *strings_get(const struct strings *s, enum text_lang lang, const char *key);
 
+
 #endif

@@ -60,6 +60,29 @@ static const struct ui_widget *resolve(const struct ui *ui, const char *target, 
 	return NULL;
 }
 
+/* Advances the virtual clock by ms, stopping at every timer on the way (the idle warning opens, then
+ * the countdown runs out), and drawing at each so widgets see time pass as on a real kiosk. */
+static void do_wait(struct app *app, uint64_t ms)
+{
+	struct clock *clock = app_clock(app);
+	uint64_t target = clock_now_ms(clock) + ms;
+	for (;;) {
+		app_draw(app, false);
+		uint64_t next = app_tick(app);
+		const struct ui *ui = app_ui(app);
+		if (ui->wake_at && (!next || ui->wake_at < next))
+			next = ui->wake_at;
+		if (ui->animating && (!next || clock_now_ms(clock) + 16 < next))
+			next = clock_now_ms(clock) + 16;
+		if (!next || next > target || next <= clock_now_ms(clock))
+			break;
+		clock_advance(clock, next - clock_now_ms(clock));
+	}
+	clock_advance(clock, target - clock_now_ms(clock));
+	app_tick(app);
+	app_draw(app, false);
+}
+
 static bool do_tap(struct run *r, const char *target)
 {
 	app_draw(r->app, false);
@@ -68,7 +91,7 @@ static bool do_tap(struct run *r, const char *target)
 	const struct ui_widget *w = resolve(app_ui(r->app), target, &is_point, &x, &y);
 	if (!w && !is_point)
 		return fail(r, "tap %s: no such widget on screen", target);
-	if (w && !w->enabled)
+	if (w && !w->enabled && !is_point) /* a finger can still touch it: @X,Y taps disabled widgets */
 		return fail(r, "tap %s: widget is disabled", target);
 	if (!is_point) {
 		x = w->rect.x + w->rect.w / 2;
@@ -78,6 +101,28 @@ static bool do_tap(struct run *r, const char *target)
 	app_handle(r->app, &press);
 	clock_advance(app_clock(r->app), 80); /* a finger stays down for a moment */
 	app_handle(r->app, &release);
+	return true;
+}
+
+/* drag @X1,Y1 @X2,Y2 [MS]: a finger pressed at the first point, moved to the second over MS virtual
+ * milliseconds (default 200) in 16 ms steps, and lifted there: a swipe. */
+static bool do_drag(struct run *r, const char *arg)
+{
+	int x1, y1, x2, y2, ms = 200;
+	int n = sscanf(arg, "@%d,%d @%d,%d %d", &x1, &y1, &x2, &y2, &ms);
+	if (n < 4 || ms < 16 || ms > 10000)
+		return fail(r, "drag: expected @X1,Y1 @X2,Y2 [MS 16-10000], got \"%s\"", arg);
+	app_draw(r->app, false);
+	struct ui_event ev = {UI_EVENT_PRESS, x1, y1};
+	app_handle(r->app, &ev);
+	int steps = ms / 16;
+	for (int i = 1; i <= steps; i++) {
+		clock_advance(app_clock(r->app), 16);
+		ev = (struct ui_event){UI_EVENT_MOVE, x1 + (x2 - x1) * i / steps, y1 + (y2 - y1) * i / steps};
+		app_handle(r->app, &ev);
+	}
+	ev = (struct ui_event){UI_EVENT_RELEASE, x2, y2};
+	app_handle(r->app, &ev);
 	return true;
 }
 
@@ -119,6 +164,7 @@ static bool do_dump(struct run *r, const char *name)
 		cJSON_AddStringToObject(o, "fg", fg);
 		cJSON_AddStringToObject(o, "bg", bg);
 		cJSON_AddBoolToObject(o, "truncated", w->truncated);
+		cJSON_AddBoolToObject(o, "ellipsis", w->ellipsis_ok);
 		cJSON_AddItemToArray(list, o);
 	}
 	char *json = cJSON_Print(root);
@@ -163,10 +209,26 @@ static bool run_line(struct run *r, char *line)
 	if (strcmp(cmd, "wait") == 0) {
 		char *e = NULL;
 		long ms = strtol(arg, &e, 10);
-		if (!*arg || *e || ms < 0)
-			return fail(r, "wait: expected milliseconds, got \"%s\"", arg);
-		clock_advance(app_clock(r->app), (uint64_t)ms);
-		app_draw(r->app, false);
+		if (!*arg || *e || ms < 0 || ms > 24L * 3600 * 1000)
+			return fail(r, "wait: expected milliseconds (up to a day), got \"%s\"", arg);
+		do_wait(r->app, (uint64_t)ms);
+		return true;
+	}
+	if (strcmp(cmd, "drag") == 0)
+		return do_drag(r, arg);
+	if (strcmp(cmd, "type") == 0) {
+		if (!app_type(r->app, arg))
+			return fail(r, "type: no text field is focused");
+		return true;
+	}
+	if (strcmp(cmd, "key") == 0) {
+		if (!app_key(r->app, arg))
+			return fail(r, "key %s: no focused field, or not one of Backspace Enter Escape Tab", arg);
+		return true;
+	}
+	if (strcmp(cmd, "goto") == 0) {
+		if (!app_goto(r->app, arg))
+			return fail(r, "goto %s: no such screen", arg);
 		return true;
 	}
 	if (strcmp(cmd, "expect") == 0 || strcmp(cmd, "expect-not") == 0) {

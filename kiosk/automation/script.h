@@ -1,6 +1,6 @@
 /* The automation driver: runs a scenario file against the real app with a virtual clock.
- * Commands (one a line, # comments): tap TARGET, wait MS, expect TARGET, expect-not TARGET,
- * expect-screen NAME, shot NAME, dump NAME. TARGET is #id, "exact visible text" or @X,Y.
+ * Commands (one a line, # comments): tap TARGET, type TEXT, key NAME, wait MS, expect TARGET,
+ * expect-not TARGET, expect-screen NAME, shot NAME, dump NAME, goto SCREEN (developer screens). TARGET is #id, "exact visible text" or @X,Y.
  * See docs/automation.md. */
 #ifndef KIOSK_AUTOMATION_SCRIPT_H
 #define KIOSK_AUTOMATION_SCRIPT_H

@@ -4,8 +4,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "screens/chrome.h"
 #include "screens/screen.h"
-#include "ui/theme.h"
 
 void home_build(struct screen_ctx *ctx);
 
@@ -19,8 +19,6 @@ static const struct service_entry services[] = {
 	{"home.charity", "home.charity", NULL},
 };
 
-static const char *const lang_ids[TEXT_LANG_COUNT] = {"lang.zh-Hans", "lang.zh-Hant", "lang.en"};
-static const char *const lang_names[TEXT_LANG_COUNT] = {"简体中文", "繁體中文", "English"};
 
 static int header(struct screen_ctx *ctx, struct rect area)
 {
@@ -37,69 +35,14 @@ static int header(struct screen_ctx *ctx, struct rect area)
 	int h = t->pad + (lt ? lt->height : 0) + (ls ? ls->height : 0) + t->pad * 3 / 4;
 	struct rect band = rect_cut_top(&area, h);
 	ui_panel(ui, band, t->header, 0, 0, t->header);
+	ui_text_on(ui, t->header);
 	struct rect in = rect_inset(band, t->pad, 0);
 	in.y += t->pad * 3 / 4;
 	in.y += ui_text(ui, "hall.name", in, hall, TEXT_TITLE, TEXT_ALIGN_START, 2, t->on_header);
 	ui_text(ui, "app.subtitle", in, screen_text(ctx, "app.subtitle"), TEXT_CAPTION, TEXT_ALIGN_START, 1,
 		t->on_header);
+	ui_text_on(ui, t->background);
 	return h;
-}
-
-/* The language switch and the large-text switch: one row when both fit, else two. Cuts from *area. */
-static void toolbar(struct screen_ctx *ctx, struct rect *area)
-{
-	struct ui *ui = ctx->ui;
-	const struct theme *t = &ui->theme;
-	bool large = ui->theme.kind != THEME_STANDARD;
-	const char *text = screen_text(ctx, "home.large_mode");
-	char shown[UI_TEXT_MAX];
-	snprintf(shown, sizeof(shown), "%s%s", large ? "✓ " : "", text);
-	struct text_style st = ui_text_style(ui, TEXT_HEADING, TEXT_ALIGN_CENTER, 1);
-	const struct text_layout *l = ui_measure(ui, shown, &st, 0);
-	int want = (l ? l->width : 0) + 2 * t->pad;
-	int option_w = t->target * 3 / 2;
-	int langs_w = option_w * 3 + t->gap / 2 * 2;
-	bool one_row = langs_w + t->gap + want <= area->w;
-
-	struct rect row = rect_cut_top(area, t->target);
-	struct rect langs = rect_cut_left(&row, langs_w);
-	if (!one_row) {
-		rect_cut_top(area, t->gap);
-		row = rect_cut_top(area, t->target);
-	}
-	/* Language switch: three options, the current one selected. */
-	for (int i = 0; i < TEXT_LANG_COUNT; i++) {
-		struct rect cell = rect_cell(langs, i, TEXT_LANG_COUNT, t->gap / 2, true);
-		bool on = ui->lang == (enum text_lang)i;
-		struct ui_button_look look = {
-			.fill = on ? t->selected : t->surface,
-			.fill_pressed = t->surface_pressed,
-			.text = on ? t->on_selected : t->text,
-			.border = t->border,
-			.border_color = on ? t->selected : t->border_color,
-			.role = TEXT_BODY,
-			.role_name = "option",
-			.selected = on,
-			.label = lang_names[i],
-		};
-		if (ui_button(ui, lang_ids[i], cell, screen_text(ctx, lang_ids[i]), &look))
-			ctx->request.lang = i;
-	}
-	/* The large-text switch: big, at the end of the row or a whole row of its own, never hidden. */
-	struct rect sw = one_row ? rect_cut_right(&row, want) : row;
-	struct ui_button_look look = {
-		.fill = large ? t->primary : t->surface,
-		.fill_pressed = large ? t->primary_pressed : t->surface_pressed,
-		.text = large ? t->on_primary : t->primary,
-		.border = t->border,
-		.border_color = t->primary,
-		.role = TEXT_HEADING,
-		.role_name = "toggle",
-		.checked = large,
-		.label = text,
-	};
-	if (ui_button(ui, "home.large_mode", sw, shown, &look))
-		ctx->request.theme = large ? THEME_STANDARD : THEME_LARGE;
 }
 
 static void service_card(struct screen_ctx *ctx, struct rect r, int index, bool portrait)
@@ -119,8 +62,8 @@ static void service_card(struct screen_ctx *ctx, struct rect r, int index, bool 
 	bool pressed = false;
 	char label[UI_TEXT_MAX];
 	snprintf(label, sizeof(label), "%s：%s", title, desc);
-	if (ui_area(ui, s->id, r, title, label, &pressed))
-		ctx->request.go = s->go;
+	if (ui_area(ui, s->id, r, title, label, &pressed) && s->go)
+		screen_push(ctx, s->go);
 	ui_panel(ui, r, pressed ? t->surface_pressed : t->surface, t->radius, t->border,
 		 pressed ? t->accents[index] : t->border_color);
 	/* A coloured stripe marks the service at the card's leading edge. */
@@ -179,7 +122,7 @@ void home_build(struct screen_ctx *ctx)
 	rect_cut_top(&area, header(ctx, area));
 	area = rect_inset(area, t->pad, 0);
 	rect_cut_top(&area, t->pad);
-	toolbar(ctx, &area);
+	chrome_settings(ctx, &area);
 	rect_cut_top(&area, t->pad);
 
 	struct text_style hs = ui_text_style(ui, TEXT_HEADING, TEXT_ALIGN_START, 2);

@@ -1,29 +1,38 @@
 /* Screens are a table of descriptors that navigation looks up by name. A screen builds its UI each
  * pass from the context and asks for changes (language, theme, navigation) through ctx->request;
- * it never reaches into another screen or into the app. */
+ * it never reaches into another screen or into the app. Values a visitor enters live in the session. */
 #ifndef KIOSK_SCREENS_SCREEN_H
 #define KIOSK_SCREENS_SCREEN_H
 
+#include <stdbool.h>
+
+#include "app/session.h"
 #include "app/strings.h"
 #include "config/config.h"
-#include "ui/ui.h"
+#include "ui/widgets.h"
+
+enum screen_nav { SCREEN_STAY, SCREEN_PUSH, SCREEN_BACK, SCREEN_HOME, SCREEN_START };
 
 struct screen_request {
 	int lang; /* -1: unchanged, else enum text_lang */
 	int theme; /* -1: unchanged, else enum theme_kind */
-	const char *go; /* screen to show next, NULL: stay */
+	enum screen_nav nav;
+	const char *go; /* with SCREEN_PUSH: the screen to open */
 };
 
 struct screen_ctx {
 	struct ui *ui;
 	const struct strings *strings;
 	const struct config *cfg;
+	struct session *session;
 	struct screen_request request;
+	int idle_seconds_left; /* for the idle warning */
 };
 
 struct screen_desc {
 	const char *name;
 	void (*build)(struct screen_ctx *ctx);
+	bool developer; /* reachable only from the automation driver (widget gallery) */
 };
 
 /* The screen called name; NULL when there is none. */
@@ -33,6 +42,13 @@ const struct screen_desc *screen_find(const char *name);
 static inline const char *screen_text(const struct screen_ctx *ctx, const char *key)
 {
 	return strings_get(ctx->strings, ctx->ui->lang, key);
+}
+
+/* Opens screen name on top of this one. */
+static inline void screen_push(struct screen_ctx *ctx, const char *name)
+{
+	ctx->request.nav = SCREEN_PUSH;
+	ctx->request.go = name;
 }
 
 #endif

@@ -3,10 +3,20 @@
 
 #include <string.h>
 
+void attract_build(struct screen_ctx *ctx);
 void home_build(struct screen_ctx *ctx);
+void gallery_form_build(struct screen_ctx *ctx);
+void gallery_calendar_build(struct screen_ctx *ctx);
+void gallery_list_build(struct screen_ctx *ctx);
+void gallery_misc_build(struct screen_ctx *ctx);
 
 static const struct screen_desc screens[] = {
-	{"home", home_build},
+	{"attract", attract_build, false},
+	{"home", home_build, false},
+	{"gallery", gallery_form_build, true},
+	{"gallery.calendar", gallery_calendar_build, true},
+	{"gallery.list", gallery_list_build, true},
+	{"gallery.misc", gallery_misc_build, true},
 };
 
 const struct screen_desc *screen_find(const char *name)

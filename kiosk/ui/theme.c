@@ -18,13 +18,13 @@ int theme_kind_parse(const char *name)
 
 struct spec {
 	int px[TEXT_ROLE_COUNT];
-	int line_spacing_pct, target, gap, pad, radius, border;
+	int line_spacing_pct, target, gap, pad, radius, border, key;
 };
 
 static const struct spec specs[THEME_COUNT] = {
-	[THEME_STANDARD] = {{32, 32, 40, 48, 60}, 140, 96, 24, 40, 24, 3},
-	[THEME_LARGE] = {{48, 48, 56, 60, 72}, 145, 128, 28, 40, 28, 4},
-	[THEME_HIGH_CONTRAST] = {{48, 48, 56, 60, 72}, 145, 128, 28, 40, 28, 4},
+	[THEME_STANDARD] = {{32, 32, 40, 48, 60}, 140, 96, 24, 40, 24, 3, 88},
+	[THEME_LARGE] = {{48, 48, 56, 60, 72}, 145, 128, 28, 40, 28, 4, 112},
+	[THEME_HIGH_CONTRAST] = {{48, 48, 56, 60, 72}, 145, 128, 28, 40, 28, 4, 112},
 };
 
 static int scale(int v, int short_edge)
@@ -47,6 +47,7 @@ void theme_init(struct theme *t, enum theme_kind kind, int w, int h)
 	t->pad = scale(s->pad, edge);
 	t->radius = scale(s->radius, edge);
 	t->border = s->border;
+	t->key = scale(s->key, edge);
 
 	if (kind == THEME_HIGH_CONTRAST) {
 		t->background = COLOR_HEX(0x000000);
@@ -64,6 +65,8 @@ void theme_init(struct theme *t, enum theme_kind kind, int w, int h)
 		t->on_accent = COLOR_HEX(0x000000);
 		t->selected = COLOR_HEX(0xFFE14D);
 		t->on_selected = COLOR_HEX(0x000000);
+		t->error = COLOR_HEX(0xFF9E9E);
+		t->scrim = (struct color){0, 0, 0, 200};
 		return;
 	}
 	/* Warm paper background, a deep civic red header, one colour per service. */
@@ -84,6 +87,15 @@ void theme_init(struct theme *t, enum theme_kind kind, int w, int h)
 	t->on_accent = COLOR_HEX(0xFFFFFF);
 	t->selected = COLOR_HEX(0x9E1B1B);
 	t->on_selected = COLOR_HEX(0xFFFFFF);
-	if (kind == THEME_LARGE)
+	t->error = COLOR_HEX(0xA3171B);
+	t->scrim = (struct color){20, 16, 12, 150};
+	if (kind == THEME_LARGE) { /* 7:1 for every text colour on white and on the paper background */
 		t->border_color = COLOR_HEX(0x6B6257);
+		t->accents[0] = COLOR_HEX(0x8E1F18);
+		t->accents[1] = COLOR_HEX(0x174A7E);
+		t->accents[2] = COLOR_HEX(0x6E3C05);
+		t->primary = COLOR_HEX(0x861717);
+		t->selected = COLOR_HEX(0x861717);
+		t->error = COLOR_HEX(0x8A1014);
+	}
 }

@@ -25,6 +25,9 @@ struct theme {
 	struct color accents[3]; /* the three services' colours */
 	struct color on_accent;
 	struct color selected, on_selected;
+	struct color error; /* error sentences and outlines (always with words and an icon too) */
+	struct color scrim; /* behind dialogs */
+	int key; /* minimum on-screen keyboard key edge */
 };
 
 /* Parses "standard", "large" or "high-contrast"; -1 otherwise. */

@@ -1,11 +1,14 @@
-/* Immediate-mode UI context; see ui.h. */
+/* Immediate-mode UI context; see ui.h. Widgets are in the other files of this folder. */
 #include "ui/ui.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-static unsigned hash_id(const char *id)
+#include "core/secure.h"
+#include "ui/widgets.h"
+
+unsigned ui_hash(const char *id)
 {
 	unsigned h = 2166136261u;
 	for (const unsigned char *p = (const unsigned char *)id; *p; p++)
@@ -23,18 +26,45 @@ void ui_init(struct ui *ui, struct text_cache *texts)
 void ui_finish(struct ui *ui)
 {
 	draw_list_finish(&ui->draw);
+	if (ui->widgets)
+		secure_wipe(ui->widgets, ui->widget_cap * sizeof(*ui->widgets));
 	free(ui->widgets);
 	ui->widgets = NULL;
 }
 
-void ui_begin(struct ui *ui, const struct theme *theme, enum text_lang lang, int w, int h, const struct ui_event *ev)
+void ui_reset(struct ui *ui)
+{
+	ui->active = 0;
+	ui->focus = 0;
+	ui->focused_field = NULL;
+	ui->pointer_down = false;
+	ui->toast_until = 0;
+	secure_wipe(ui->toast, sizeof(ui->toast));
+	memset(ui->states, 0, sizeof(ui->states));
+	/* The recorded widgets of the last pass hold what was on screen: wipe them too. */
+	if (ui->widgets)
+		secure_wipe(ui->widgets, ui->widget_cap * sizeof(*ui->widgets));
+	ui->widget_count = 0;
+}
+
+void ui_begin(struct ui *ui, const struct theme *theme, enum text_lang lang, int w, int h, uint64_t now_ms,
+	      const struct ui_event *ev)
 {
 	ui->theme = *theme;
 	ui->lang = lang;
 	ui->width = w;
 	ui->height = h;
+	ui->now_ms = now_ms;
 	draw_list_clear(&ui->draw);
 	ui->widget_count = 0;
+	ui->input_layer = ui->top_layer;
+	ui->layer = ui->top_layer = 0;
+	ui->clip = (struct rect){0, 0, 0, 0};
+	ui->text_bg = theme->background;
+	ui->focused_field = NULL;
+	ui->press_taken = false;
+	ui->animating = false;
+	ui->wake_at = 0;
 	ui->event = ev ? *ev : (struct ui_event){UI_EVENT_NONE, 0, 0};
 	if (ev && ev->kind != UI_EVENT_NONE) {
 		ui->pointer_x = ev->x;
@@ -46,13 +76,43 @@ void ui_begin(struct ui *ui, const struct theme *theme, enum text_lang lang, int
 
 void ui_end(struct ui *ui)
 {
+	/* A press on anything but a field or a key closes the keyboard. */
+	if (ui->event.kind == UI_EVENT_PRESS && !ui->press_taken && ui_layer_has_input(ui))
+		ui->focus = 0;
 	if (ui->event.kind == UI_EVENT_RELEASE) {
 		ui->pointer_down = false;
 		ui->active = 0;
 	}
+	if (ui->toast_until > ui->now_ms && ui->toast[0]) {
+		ui_toast_draw(ui, ui->toast);
+		ui_wake_at(ui, ui->toast_until);
+	}
 }
 
-static struct ui_widget *record(struct ui *ui, const char *id, const char *role, struct rect r)
+void ui_layer_push(struct ui *ui)
+{
+	ui->layer++;
+	if (ui->layer > ui->top_layer)
+		ui->top_layer = ui->layer;
+}
+
+void ui_layer_pop(struct ui *ui)
+{
+	if (ui->layer > 0)
+		ui->layer--;
+}
+
+bool ui_layer_has_input(const struct ui *ui)
+{
+	return ui->layer >= ui->input_layer;
+}
+
+void ui_text_on(struct ui *ui, struct color bg)
+{
+	ui->text_bg = bg;
+}
+
+struct ui_widget *ui_record(struct ui *ui, const char *id, const char *role, struct rect r)
 {
 	if (ui->widget_count == ui->widget_cap) {
 		size_t cap = ui->widget_cap ? ui->widget_cap * 2 : 64;
@@ -68,6 +128,7 @@ static struct ui_widget *record(struct ui *ui, const char *id, const char *role,
 	w->role = role;
 	w->rect = r;
 	w->enabled = true;
+	w->bg = ui->text_bg;
 	return w;
 }
 
@@ -88,85 +149,55 @@ const struct text_layout *ui_measure(struct ui *ui, const char *text, const stru
 	return text_cache_get(ui->texts, text, style, max_width);
 }
 
-int ui_text(struct ui *ui, const char *id, struct rect r, const char *text, enum text_role role,
-	    enum text_align align, int max_lines, struct color color)
+int ui_line_height(const struct ui *ui, enum text_role role)
 {
-	struct text_style st = ui_text_style(ui, role, align, max_lines);
-	const struct text_layout *l = ui_measure(ui, text, &st, r.w);
-	if (!l)
-		return 0;
-	draw_list_text(&ui->draw, l, r.x, r.y, color);
-	struct ui_widget *w = record(ui, id, role >= TEXT_HEADING ? "heading" : "label",
-				     (struct rect){r.x, r.y, r.w, l->height});
-	if (w) {
-		snprintf(w->text, sizeof(w->text), "%s", text);
-		snprintf(w->label, sizeof(w->label), "%s", text);
-		w->font_px = st.px;
-		w->fg = color;
-		w->bg = ui->theme.background;
-		w->truncated = l->truncated;
-	}
-	return l->height;
+	int pct = role >= TEXT_TITLE ? 125 : ui->theme.line_spacing_pct;
+	return (ui->theme.px[role] * pct + 50) / 100;
 }
 
-void ui_panel(struct ui *ui, struct rect r, struct color fill, int radius, int border, struct color border_color)
+bool ui_track_tap(struct ui *ui, const char *id, struct rect r, bool enabled, bool *pressed)
 {
-	draw_list_rect(&ui->draw, r, fill, radius, border, border_color);
-}
-
-/* Press/release bookkeeping shared by every interactive widget. */
-static bool track_tap(struct ui *ui, unsigned h, struct rect r, bool enabled, bool *pressed)
-{
+	unsigned h = ui_hash(id);
 	bool tapped = false;
 	const struct ui_event *ev = &ui->event;
-	if (enabled && ev->kind == UI_EVENT_PRESS && rect_contains(r, ev->x, ev->y))
+	bool input = enabled && ui_layer_has_input(ui) &&
+		     (ui->clip.w == 0 || rect_contains(ui->clip, ev->x, ev->y) || ev->kind == UI_EVENT_RELEASE);
+	if (input && ev->kind == UI_EVENT_PRESS && rect_contains(r, ev->x, ev->y))
 		ui->active = h;
-	if (enabled && ev->kind == UI_EVENT_RELEASE && ui->active == h)
+	if (input && ev->kind == UI_EVENT_RELEASE && ui->active == h)
 		tapped = rect_contains(r, ev->x, ev->y);
-	*pressed = enabled && ui->active == h && ui->pointer_down && ev->kind != UI_EVENT_RELEASE &&
+	*pressed = input && ui->active == h && ui->pointer_down && ev->kind != UI_EVENT_RELEASE &&
 		   rect_contains(r, ui->pointer_x, ui->pointer_y);
 	return tapped;
 }
 
-bool ui_area(struct ui *ui, const char *id, struct rect r, const char *text, const char *label, bool *pressed)
+struct ui_state *ui_state_for(struct ui *ui, const char *id)
 {
-	bool tapped = track_tap(ui, hash_id(id), r, true, pressed);
-	struct ui_widget *w = record(ui, id, "button", r);
-	if (w) {
-		snprintf(w->text, sizeof(w->text), "%s", text);
-		snprintf(w->label, sizeof(w->label), "%s", label ? label : text);
-		w->font_px = ui->theme.px[TEXT_TITLE];
-		w->fg = ui->theme.text;
-		w->bg = ui->theme.surface;
+	unsigned h = ui_hash(id);
+	struct ui_state *oldest = &ui->states[0];
+	for (int i = 0; i < UI_STATE_SLOTS; i++) {
+		struct ui_state *s = &ui->states[i];
+		if (s->key == h)
+			return s;
+		if (s->key == 0 || (oldest->key != 0 && s->stamp < oldest->stamp))
+			oldest = s;
 	}
-	return tapped;
+	memset(oldest, 0, sizeof(*oldest));
+	oldest->key = h;
+	oldest->stamp = ui->now_ms;
+	return oldest;
 }
 
-bool ui_button(struct ui *ui, const char *id, struct rect r, const char *text, const struct ui_button_look *look)
+void ui_toast_show(struct ui *ui, const char *text, uint64_t ms)
 {
-	bool pressed = false;
-	bool tapped = track_tap(ui, hash_id(id), r, !look->disabled, &pressed);
-	struct color fill = pressed ? look->fill_pressed : look->fill;
-	draw_list_rect(&ui->draw, r, fill, ui->theme.radius, look->border, look->border_color);
-	struct text_style st = ui_text_style(ui, look->role, TEXT_ALIGN_CENTER, 1);
-	int inner_w = r.w - 2 * ui->theme.gap / 2;
-	const struct text_layout *l = ui_measure(ui, text, &st, inner_w > 0 ? inner_w : r.w);
-	if (l)
-		draw_list_text(&ui->draw, l, r.x + (r.w - (inner_w > 0 ? inner_w : r.w)) / 2, r.y + (r.h - l->height) / 2,
-			       look->text);
-	struct ui_widget *w = record(ui, id, look->role_name ? look->role_name : "button", r);
-	if (w) {
-		snprintf(w->text, sizeof(w->text), "%s", text);
-		snprintf(w->label, sizeof(w->label), "%s", look->label ? look->label : text);
-		w->enabled = !look->disabled;
-		w->selected = look->selected;
-		w->checked = look->checked;
-		w->font_px = st.px;
-		w->fg = look->text;
-		w->bg = look->fill;
-		w->truncated = l && l->truncated;
-	}
-	return tapped;
+	snprintf(ui->toast, sizeof(ui->toast), "%s", text);
+	ui->toast_until = ui->now_ms + ms;
+}
+
+void ui_wake_at(struct ui *ui, uint64_t t)
+{
+	if (ui->wake_at == 0 || t < ui->wake_at)
+		ui->wake_at = t;
 }
 
 const struct ui_widget *ui_find(const struct ui *ui, const char *id)
@@ -176,15 +207,4 @@ const struct ui_widget *ui_find(const struct ui *ui, const char *id)
 			return &ui->widgets[i];
 	}
 	return NULL;
-}
-
-void ui_icon(struct ui *ui, struct rect r, const char *glyph, struct color fill, struct color fg)
-{
-	draw_list_rect(&ui->draw, r, fill, ui->theme.radius, 0, fill);
-	struct text_style st = ui_text_style(ui, TEXT_DISPLAY, TEXT_ALIGN_CENTER, 1);
-	st.px = r.h * 56 / 100;
-	st.line_spacing_pct = 100;
-	const struct text_layout *l = ui_measure(ui, glyph, &st, r.w);
-	if (l)
-		draw_list_text(&ui->draw, l, r.x, r.y + (r.h - l->height) / 2, fg);
 }

@@ -1,8 +1,12 @@
-/* dump_check DUMP.json [--theme T] [--lang L] [--min-font PX] [--min-target PX] [--no-truncated]:
- * reads a screen dump written by the automation driver and fails when it breaks the theme's
- * minimums: a widget off the screen, text below min-font, a touch target (button, toggle, option) smaller than min-target,
- * text truncated where it must not be, or the wrong theme or language. */
+/* dump_check DUMP.json [--theme T] [--lang L] [--min-font PX] [--min-target PX] [--min-key PX]
+ *            [--min-contrast R] [--no-truncated]
+ * reads a screen dump written by the automation driver and fails when it breaks the theme's minimums:
+ * a widget off the screen, text below min-font, a touch target (button, toggle, option, textbox, day,
+ * slot) smaller than min-target, a keyboard key smaller than min-key, text whose contrast with its
+ * background is below min-contrast (WCAG relative luminance), text truncated where no ellipsis was
+ * meant, or the wrong theme or language. */
 #include <cjson/cJSON.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -26,6 +30,28 @@ static char *slurp(const char *path)
 	return buf;
 }
 
+static double channel(unsigned v)
+{
+	double c = v / 255.0;
+	return c <= 0.03928 ? c / 12.92 : pow((c + 0.055) / 1.055, 2.4);
+}
+
+static double luminance(const char *hex)
+{
+	unsigned r = 0, g = 0, b = 0;
+	if (!hex || sscanf(hex, "#%2x%2x%2x", &r, &g, &b) != 3)
+		return -1;
+	return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b);
+}
+
+static double contrast(const char *fg, const char *bg)
+{
+	double a = luminance(fg), b = luminance(bg);
+	if (a < 0 || b < 0)
+		return 0;
+	return a > b ? (a + 0.05) / (b + 0.05) : (b + 0.05) / (a + 0.05);
+}
+
 int main(int argc, char **argv)
 {
 	if (argc < 2) {
@@ -34,7 +60,8 @@ int main(int argc, char **argv)
 		return 2;
 	}
 	const char *theme = NULL, *lang = NULL;
-	int min_font = 0, min_target = 0, no_truncated = 0;
+	int min_font = 0, min_target = 0, min_key = 0, no_truncated = 0;
+	double min_contrast = 0;
 	for (int i = 2; i < argc; i++) {
 		if (strcmp(argv[i], "--theme") == 0 && i + 1 < argc)
 			theme = argv[++i];
@@ -44,6 +71,10 @@ int main(int argc, char **argv)
 			min_font = atoi(argv[++i]);
 		else if (strcmp(argv[i], "--min-target") == 0 && i + 1 < argc)
 			min_target = atoi(argv[++i]);
+		else if (strcmp(argv[i], "--min-key") == 0 && i + 1 < argc)
+			min_key = atoi(argv[++i]);
+		else if (strcmp(argv[i], "--min-contrast") == 0 && i + 1 < argc)
+			min_contrast = atof(argv[++i]);
 		else if (strcmp(argv[i], "--no-truncated") == 0)
 			no_truncated = 1;
 		else {
@@ -82,7 +113,10 @@ int main(int argc, char **argv)
 		int font = (int)cJSON_GetNumberValue(cJSON_GetObjectItem(w, "font_px"));
 		int ww = (int)cJSON_GetNumberValue(cJSON_GetObjectItem(w, "w"));
 		int wh = (int)cJSON_GetNumberValue(cJSON_GetObjectItem(w, "h"));
-		int interactive = role && (!strcmp(role, "button") || !strcmp(role, "toggle") || !strcmp(role, "option"));
+		int interactive = role && (!strcmp(role, "button") || !strcmp(role, "toggle") || !strcmp(role, "option") ||
+					   !strcmp(role, "textbox") || !strcmp(role, "day") || !strcmp(role, "slot"));
+		int key = role && !strcmp(role, "key");
+		int has_text = wtext && wtext[0] && font > 0;
 		int wx = (int)cJSON_GetNumberValue(cJSON_GetObjectItem(w, "x"));
 		int wy = (int)cJSON_GetNumberValue(cJSON_GetObjectItem(w, "y"));
 		if (wx < 0 || wy < 0 || wx + ww > sw || wy + wh > sh) {
@@ -90,7 +124,20 @@ int main(int argc, char **argv)
 				wy, ww, wh, sw, sh);
 			failures++;
 		}
-		if (min_font && font < min_font) {
+		if (min_key && key && (ww < min_key || wh < min_key)) {
+			fprintf(stderr, "%s: key %s is %dx%d, below %d\n", argv[1], id, ww, wh, min_key);
+			failures++;
+		}
+		const char *fg = cJSON_GetStringValue(cJSON_GetObjectItem(w, "fg"));
+		const char *bg = cJSON_GetStringValue(cJSON_GetObjectItem(w, "bg"));
+		double ratio = contrast(fg, bg);
+		int enabled = !cJSON_IsFalse(cJSON_GetObjectItem(w, "enabled"));
+		if (min_contrast > 0 && has_text && ratio < min_contrast && (enabled || ratio < 4.5)) {
+			fprintf(stderr, "%s: \"%s\" (%s) has contrast %.2f:1 (%s on %s), below %.1f:1\n", argv[1], wtext, id,
+				ratio, fg, bg, min_contrast);
+			failures++;
+		}
+		if (min_font && has_text && font < min_font) {
 			fprintf(stderr, "%s: \"%s\" (%s) is %d px, below %d\n", argv[1], wtext, id, font, min_font);
 			failures++;
 		}
@@ -98,7 +145,8 @@ int main(int argc, char **argv)
 			fprintf(stderr, "%s: target %s is %dx%d, below %d\n", argv[1], id, ww, wh, min_target);
 			failures++;
 		}
-		if (no_truncated && cJSON_IsTrue(cJSON_GetObjectItem(w, "truncated"))) {
+		if (no_truncated && cJSON_IsTrue(cJSON_GetObjectItem(w, "truncated")) &&
+		    !cJSON_IsTrue(cJSON_GetObjectItem(w, "ellipsis"))) {
 			fprintf(stderr, "%s: \"%s\" (%s) is truncated\n", argv[1], wtext, id);
 			failures++;
 		}

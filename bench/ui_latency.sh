@@ -1,0 +1,199 @@
+#!/usr/bin/env bash
+# Latency and idle cost of the real kiosk window under Xvfb at 1080x1920x24, release build:
+#  - idle: the full-screen kiosk settles 2 s, then its CPU time (utime+stime, /proc/PID/stat) is taken
+#    over SECONDS, as % of one core, with its wakeups (context switches) and Xvfb's CPU over the same
+#    span; PSS and RSS (/proc/PID/smaps_rollup) are read 5 s after start;
+#  - tap to presented frame: bench_x11_probe taps #lang.en and #lang.zh-Hans in turn (centres and
+#    rectangles from a headless dump at the same size) and times each until the button's pixels change;
+#  - the method's floor: the same probe against its own bare Xlib window that repaints on ButtonPress.
+# Idle is measured first, on a kiosk nobody has touched yet. Everything started here is killed on exit.
+# usage: bench/ui_latency.sh [SECONDS]    (default 60, at least 3; env TAPS=20 PAUSE_MS=150)
+# Needs the Debian packages xvfb x11-utils xdotool jq libx11-dev libxtst-dev (and the build's own).
+set -euo pipefail
+cd "$(dirname "$(readlink -f "$0")")/.."
+
+seconds=${1:-60}
+taps=${TAPS:-20}
+pause_ms=${PAUSE_MS:-150}
+size=1080x1920
+width=${size%x*} height=${size#*x}
+
+die() { printf 'ui_latency: %s\n' "$*" >&2; exit 1; }
+
+at_least() { # name, value, minimum
+	if ! [[ $2 =~ ^[0-9]+$ ]] || (($2 < $3)); then die "$1 must be a whole number >= $3, got \"$2\""; fi
+}
+at_least SECONDS "$seconds" 3
+at_least TAPS "$taps" 1
+at_least PAUSE_MS "$pause_ms" 1
+for tool in Xvfb xdpyinfo xdotool jq cmake; do
+	command -v "$tool" >/dev/null 2>&1 ||
+		die "$tool not found; install: apt-get install xvfb x11-utils xdotool jq libx11-dev libxtst-dev"
+done
+
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/ui_latency.XXXXXX")
+pids=() # started here, killed in reverse order on exit
+nap_pid=
+
+# Sleeps $1 seconds in a way a signal's trap interrupts at once (a foreground sleep delays it).
+nap() {
+	sleep "$1" &
+	nap_pid=$!
+	wait "$nap_pid"
+	nap_pid=
+}
+
+stop_pid() {
+	local pid=$1
+	kill "$pid" 2>/dev/null || return 0
+	for _ in $(seq 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+	kill -KILL "$pid" 2>/dev/null || true
+	wait "$pid" 2>/dev/null || true
+}
+
+forget_pid() { # stops process $1 now and drops it from pids, so its number is never signalled again
+	local kept=() pid
+	stop_pid "$1"
+	for pid in "${pids[@]}"; do [ "$pid" = "$1" ] || kept+=("$pid"); done
+	pids=("${kept[@]}")
+}
+
+cleanup() {
+	local i
+	[ -z "$nap_pid" ] || stop_pid "$nap_pid"
+	for ((i = ${#pids[@]} - 1; i >= 0; i--)); do stop_pid "${pids[i]}"; done
+	rm -rf "$tmp"
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+# --- build
+if ! { cmake --preset release && cmake --build --preset release -j"$(nproc)"; } >"$tmp/build.log" 2>&1; then
+	tail -n 30 "$tmp/build.log" >&2
+	die "release build failed"
+fi
+bin=build/release
+kiosk=$bin/kiosk/kiosk
+probe=$bin/bench/bench_x11_probe
+[ -x "$probe" ] || die "$probe was not built: install libx11-dev libxtst-dev, then run again"
+
+# --- where the targets are: a headless dump at the same size
+printf 'dump home\n' >"$tmp/dump.script"
+"$kiosk" --headless --size "$size" --script "$tmp/dump.script" --out "$tmp" >"$tmp/dump.log" 2>&1 ||
+	{ cat "$tmp/dump.log" >&2; die "headless dump failed"; }
+
+# Prints "X,Y,RX,RY,RW,RH" for widget $1: its centre and its rectangle.
+target() {
+	local found
+	found=$(jq -r --arg id "$1" '.widgets[] | select(.id == $id)
+		| "\(.x + (.w / 2 | floor)),\(.y + (.h / 2 | floor)),\(.x),\(.y),\(.w),\(.h)"' "$tmp/home.json")
+	if [ -z "$found" ] || [ "$(wc -l <<<"$found")" -ne 1 ]; then
+		die "no single widget #$1 in the home screen's dump"
+	fi
+	echo "$found"
+}
+en=$(target lang.en)
+hans=$(target lang.zh-Hans)
+
+# --- the X server, on a display number it picks itself
+Xvfb -displayfd 3 -screen 0 "${size}x24" -nolisten tcp 3>"$tmp/display" >"$tmp/xvfb.log" 2>&1 &
+xvfb=$!
+pids+=("$xvfb")
+for _ in $(seq 100); do
+	[ -s "$tmp/display" ] && break
+	kill -0 "$xvfb" 2>/dev/null || { cat "$tmp/xvfb.log" >&2; die "Xvfb exited"; }
+	sleep 0.1
+done
+[ -s "$tmp/display" ] || die "Xvfb did not report its display number within 10 s"
+DISPLAY=:$(tr -d '[:space:]' <"$tmp/display")
+export DISPLAY
+for _ in $(seq 100); do xdpyinfo >/dev/null 2>&1 && break; sleep 0.1; done
+xdpyinfo >/dev/null 2>&1 || die "Xvfb on $DISPLAY does not answer"
+
+# Waits for a visible top-level window called $1 (exact name) and checks it covers the screen.
+await_window() {
+	local id geometry
+	id=$(timeout 15 xdotool search --sync --onlyvisible --name "^$1\$" | head -n 1) ||
+		die "no window \"$1\" on $DISPLAY within 15 s"
+	[ -n "$id" ] || die "no window \"$1\" on $DISPLAY within 15 s"
+	sleep 0.5 # the kiosk goes full-screen after its first frame
+	geometry=$(xdotool getwindowgeometry --shell "$id" | grep -E '^(WIDTH|HEIGHT)=' | tr '\n' ' ')
+	[ "$geometry" = "WIDTH=$width HEIGHT=$height " ] ||
+		die "window \"$1\" is not ${size} ($geometry): the dump's positions would not match it"
+}
+
+cpu_ticks() { # utime + stime of process $1, in clock ticks
+	local stat fields
+	stat=$(<"/proc/$1/stat")
+	read -r -a fields <<<"${stat##*) }" # fields[0] is field 3 (state) of proc(5)
+	echo $((fields[11] + fields[12]))
+}
+
+switches() { # context switches of every thread of process $1
+	cat /proc/"$1"/task/*/status 2>/dev/null |
+		awk '/^(non)?voluntary_ctxt_switches:/ { n += $2 } END { print n + 0 }'
+}
+
+smaps_kib() { awk -v key="$2:" '$1 == key { print $2 }' "/proc/$1/smaps_rollup"; }
+
+# --- idle: a kiosk nobody has touched
+"$kiosk" >"$tmp/kiosk.log" 2>&1 &
+kiosk_pid=$!
+pids+=("$kiosk_pid")
+started=$(date +%s.%N)
+await_window Kiosk
+kill -0 "$kiosk_pid" 2>/dev/null || { cat "$tmp/kiosk.log" >&2; die "the kiosk exited"; }
+renderer=$(grep -o 'renderer [A-Za-z0-9_]*' "$tmp/kiosk.log" | head -n 1 | cut -d' ' -f2)
+sleep_until() { # sleeps until $1 seconds after the kiosk started
+	local left
+	left=$(awk -v s="$started" -v t="$1" -v now="$(date +%s.%N)" 'BEGIN { d = s + t - now; print (d > 0 ? d : 0) }')
+	nap "$left"
+}
+hz=$(getconf CLK_TCK)
+sleep_until 2
+k0=$(cpu_ticks "$kiosk_pid") x0=$(cpu_ticks "$xvfb") w0=$(switches "$kiosk_pid") t0=$(date +%s.%N)
+sleep_until 5
+pss=$(smaps_kib "$kiosk_pid" Pss) rss=$(smaps_kib "$kiosk_pid" Rss)
+sleep_until $((2 + seconds))
+k1=$(cpu_ticks "$kiosk_pid") x1=$(cpu_ticks "$xvfb") w1=$(switches "$kiosk_pid") t1=$(date +%s.%N)
+idle=$(awk -v k=$((k1 - k0)) -v x=$((x1 - x0)) -v w=$((w1 - w0)) -v t0="$t0" -v t1="$t1" -v hz="$hz" 'BEGIN {
+	s = t1 - t0
+	printf "%.1f %.3f %.0f %.3f %.0f %.2f", s, 100 * k / hz / s, 1000 * k / hz, 100 * x / hz / s, 1000 * x / hz, w / s }')
+read -r idle_s kiosk_pct kiosk_ms xvfb_pct xvfb_ms wakeups <<<"$idle"
+
+# --- taps on the kiosk, then on the floor window
+run_probe() { # prints the probe's result line; a probe that cannot measure at all stops the bench
+	local out status=0
+	out=$("$probe" tap --taps "$taps" --pause "$pause_ms" "$en" "$hans" 2>"$tmp/probe.err") || status=$?
+	if [ "$status" -ne 0 ] && [ "$status" -ne 3 ]; then
+		cat "$tmp/probe.err" >&2
+		die "bench_x11_probe failed ($status)"
+	fi
+	[ "$status" -eq 3 ] && cat "$tmp/probe.err" >&2
+	echo "$out"
+}
+kiosk_taps=$(run_probe)
+kill -0 "$kiosk_pid" 2>/dev/null || { cat "$tmp/kiosk.log" >&2; die "the kiosk exited during the taps"; }
+forget_pid "$kiosk_pid"
+
+"$probe" window "$size" >"$tmp/floor.log" 2>&1 &
+pids+=($!)
+await_window "x11_probe floor"
+floor_taps=$(run_probe)
+
+# --- the table
+field() { tr ' ' '\n' <<<"$2" | awk -F= -v k="$1" '$1 == k { print $2 }'; }
+row() { # label, probe line
+	printf '%-44s %8s %8s %8s %8s %8s %6s\n' "$1" "$(field median_ms "$2")" "$(field p90_ms "$2")" \
+		"$(field min_ms "$2")" "$(field max_ms "$2")" "$(field settled_median_ms "$2")" "$(field missed "$2")"
+}
+echo "== UI latency and idle cost, Xvfb ${size}x24, release build, renderer ${renderer:-?}, $(nproc) cores"
+printf '%-44s %8s %8s %8s %8s %8s %6s\n' "tap to changed frame, ms ($taps taps)" median p90 min max settled missed
+row "kiosk: #lang.en / #lang.zh-Hans" "$kiosk_taps"
+row "floor: bare Xlib window, same probe" "$floor_taps"
+printf '%-44s %s %% of one core (%s ms CPU), %s wakeups/s\n' "kiosk idle CPU over ${idle_s} s" \
+	"$kiosk_pct" "$kiosk_ms" "$wakeups"
+printf '%-44s %s %% of one core (%s ms CPU)\n' "Xvfb CPU over the same span" "$xvfb_pct" "$xvfb_ms"
+printf '%-44s PSS %.1f MiB, RSS %.1f MiB\n' "kiosk memory after 5 s idle" \
+	"$(awk -v k="$pss" 'BEGIN { print k / 1024 }')" "$(awk -v k="$rss" 'BEGIN { print k / 1024 }')"
