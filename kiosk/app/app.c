@@ -271,7 +271,12 @@ void app_handle(struct app *app, const struct ui_event *ev)
 
 void app_draw(struct app *app, bool present)
 {
-	app_handle(app, NULL);
+	/* A pass may move things (a focused field scrolled into view): lay out again before drawing. */
+	for (int i = 0; i < 3; i++) {
+		app_handle(app, NULL);
+		if (!app->ui.relayout)
+			break;
+	}
 	renderer_draw(app->renderer, &app->ui.draw, app->theme.background);
 	if (present)
 		platform_present(app->platform);

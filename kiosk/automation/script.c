@@ -165,6 +165,7 @@ static bool do_dump(struct run *r, const char *name)
 		cJSON_AddStringToObject(o, "bg", bg);
 		cJSON_AddBoolToObject(o, "truncated", w->truncated);
 		cJSON_AddBoolToObject(o, "ellipsis", w->ellipsis_ok);
+		cJSON_AddBoolToObject(o, "clipped", w->clipped);
 		cJSON_AddItemToArray(list, o);
 	}
 	char *json = cJSON_Print(root);

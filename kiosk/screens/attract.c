@@ -35,8 +35,10 @@ void attract_build(struct screen_ctx *ctx)
 	struct rect invite = rect_cut_bottom(&in, line + t->pad + t->gap + 2 * small);
 	struct rect button = rect_cut_top(&invite, line + t->pad);
 	ui_panel(ui, button, pressed ? t->surface_pressed : t->surface, button.h / 2, 0, t->surface);
+	ui_text_on(ui, t->surface);
 	ui_text(ui, NULL, (struct rect){button.x, button.y + t->pad / 2, button.w, line}, start, TEXT_DISPLAY,
 		TEXT_ALIGN_CENTER, 1, t->primary);
+	ui_text_on(ui, t->header);
 	rect_cut_top(&invite, t->gap);
 	enum text_lang saved = ui->lang;
 	for (int i = 0; i < 2; i++) {

@@ -8,13 +8,6 @@
 static const char *const lang_ids[TEXT_LANG_COUNT] = {"lang.zh-Hans", "lang.zh-Hant", "lang.en"};
 static const char *const lang_names[TEXT_LANG_COUNT] = {"简体中文", "繁體中文", "English"};
 
-static int text_width(struct ui *ui, const char *text, enum text_role role)
-{
-	struct text_style st = ui_text_style(ui, role, TEXT_ALIGN_CENTER, 1);
-	const struct text_layout *l = ui_measure(ui, text, &st, 0);
-	return l ? l->width : 0;
-}
-
 void chrome_settings(struct screen_ctx *ctx, struct rect *area)
 {
 	struct ui *ui = ctx->ui;
@@ -23,12 +16,12 @@ void chrome_settings(struct screen_ctx *ctx, struct rect *area)
 	const char *large_text = screen_text(ctx, "home.large_mode");
 	char large_shown[UI_TEXT_MAX];
 	snprintf(large_shown, sizeof(large_shown), "%s%s", large ? "✓ " : "", large_text);
-	int large_w = text_width(ui, large_shown, TEXT_HEADING) + 2 * t->pad;
+	int large_w = ui_button_width(ui, large_shown, NULL, TEXT_HEADING);
 	const char *contrast_text = screen_text(ctx, "settings.contrast");
 	char contrast_shown[UI_TEXT_MAX];
 	snprintf(contrast_shown, sizeof(contrast_shown), "%s%s", t->kind == THEME_HIGH_CONTRAST ? "✓ " : "",
 		 contrast_text);
-	int contrast_w = large ? text_width(ui, contrast_shown, TEXT_HEADING) + 2 * t->pad : 0;
+	int contrast_w = large ? ui_button_width(ui, contrast_shown, NULL, TEXT_HEADING) : 0;
 	int switches_w = large_w + (large ? contrast_w + t->gap / 2 : 0);
 	int option_w = t->target * 3 / 2;
 	int langs_w = option_w * 3 + t->gap;
@@ -97,8 +90,8 @@ struct rect chrome_begin(struct screen_ctx *ctx, struct chrome *c)
 	nav.border_color = t->on_header;
 	nav.role = TEXT_HEADING;
 	const char *back = screen_text(ctx, "nav.back"), *home = screen_text(ctx, "nav.home");
-	int nav_w = text_width(ui, back, TEXT_HEADING) + text_width(ui, "‹ ", TEXT_HEADING) + t->pad;
-	int home_w = text_width(ui, home, TEXT_HEADING) + text_width(ui, "⌂ ", TEXT_HEADING) + t->pad;
+	int nav_w = ui_button_width(ui, back, "‹", TEXT_HEADING);
+	int home_w = ui_button_width(ui, home, "⌂", TEXT_HEADING);
 	if (nav_w < t->target * 3 / 2)
 		nav_w = t->target * 3 / 2;
 	if (home_w < nav_w)
@@ -120,6 +113,10 @@ struct rect chrome_begin(struct screen_ctx *ctx, struct chrome *c)
 
 	area = rect_inset(area, t->pad, 0);
 	rect_cut_top(&area, t->gap);
+	if (c->keyboard.h > 0) { /* typing: the field and the keys get the room, settings wait */
+		rect_cut_bottom(&area, t->gap);
+		return area;
+	}
 	chrome_settings(ctx, &area);
 	rect_cut_top(&area, t->gap);
 	if (c->steps > 0) {

@@ -1,6 +1,6 @@
 /* What every screen but home and attract has around its content: Back and Home, the title, the step
  * of a multi-step flow ("第 2 步，共 5 步"), the language and text-size switches, and the on-screen
- * keyboard when a field is focused. */
+ * keyboard when a field is focused (the switches and the step then make room for it). */
 #ifndef KIOSK_SCREENS_CHROME_H
 #define KIOSK_SCREENS_CHROME_H
 

@@ -16,7 +16,13 @@ void gallery_form_build(struct screen_ctx *ctx)
 	struct ui *ui = ctx->ui;
 	const struct theme *t = &ui->theme;
 	struct chrome c = {.title = screen_text(ctx, "gallery.title"), .step = 1, .steps = 4};
-	struct rect area = chrome_begin(ctx, &c);
+	struct rect content = chrome_begin(ctx, &c);
+	/* The actions stay at the bottom, always in reach; the form scrolls above them. */
+	struct rect actions = c.keyboard.h ? (struct rect){0} : rect_cut_bottom(&content, t->target);
+	if (!c.keyboard.h)
+		rect_cut_bottom(&content, t->gap);
+	struct ui_scroll scroll;
+	struct rect area = ui_scroll_begin(ui, &scroll, "gallery.scroll", content);
 
 	struct ui_field *name = session_field(ctx->session, "gallery.name", 20);
 	struct ui_field *id = session_field(ctx->session, "gallery.id", 18);
@@ -41,13 +47,14 @@ void gallery_form_build(struct screen_ctx *ctx)
 					.mask = UI_MASK_PHONE};
 	area.y += ui_text_field(ui, "field.phone", area, phone, &po) + t->gap;
 
-	if (c.keyboard.h == 0) { /* with the keyboard up, the rest of the form waits below it */
-		const char *docs[3] = {screen_text(ctx, "doc.resident_id"), screen_text(ctx, "doc.hk_macau_permit"),
-				       screen_text(ctx, "doc.passport")};
-		int *doc = session_int(ctx->session, "gallery.doc", 0);
-		ui_choice(ui, "choice.doc", (struct rect){area.x, area.y, area.w, ui_choice_height(ui, 3)}, docs, 3, doc, true);
-		area.y += ui_choice_height(ui, 3) + t->gap;
-		struct rect row = {area.x, area.y, area.w, t->target};
+	const char *docs[3] = {screen_text(ctx, "doc.resident_id"), screen_text(ctx, "doc.hk_macau_permit"),
+			       screen_text(ctx, "doc.passport")};
+	int *doc = session_int(ctx->session, "gallery.doc", 0);
+	ui_choice(ui, "choice.doc", (struct rect){area.x, area.y, area.w, ui_choice_height(ui, 3)}, docs, 3, doc, true);
+	area.y += ui_choice_height(ui, 3);
+	ui_scroll_end(ui, &scroll, area.y);
+	if (c.keyboard.h == 0) { /* with the keyboard up, the actions wait below it */
+		struct rect row = actions;
 		struct ui_button_look primary = ui_button_look(ui, UI_BUTTON_PRIMARY);
 		struct ui_button_look secondary = ui_button_look(ui, UI_BUTTON_SECONDARY);
 		struct ui_button_look disabled = ui_button_look(ui, UI_BUTTON_PRIMARY);
@@ -68,7 +75,8 @@ void gallery_calendar_build(struct screen_ctx *ctx)
 	struct ui *ui = ctx->ui;
 	const struct theme *t = &ui->theme;
 	struct chrome c = {.title = screen_text(ctx, "gallery.calendar"), .step = 2, .steps = 4};
-	struct rect area = chrome_begin(ctx, &c);
+	struct ui_scroll scroll;
+	struct rect area = ui_scroll_begin(ui, &scroll, "calendar.scroll", chrome_begin(ctx, &c));
 	struct ui_month m = {.year = 2026, .month = 12, .first_weekday = 1, .days = 31, .title = "2026年12月",
 			     .weekdays = {"一", "二", "三", "四", "五", "六", "日"}, .full_mark = screen_text(ctx, "slot.full")};
 	for (int d = 1; d <= 31; d++) {
@@ -85,16 +93,16 @@ void gallery_calendar_build(struct screen_ctx *ctx)
 		}
 	}
 	int *day = session_int(ctx->session, "gallery.day", 0);
-	int cal_h = ui_calendar_height(ui, &m) * 5 / 4;
-	if (cal_h > area.h * 3 / 5)
-		cal_h = ui_calendar_height(ui, &m);
+	int cal_h = ui_calendar_height(ui, &m);
 	ui_calendar(ui, "calendar", (struct rect){area.x, area.y, area.w, cal_h}, &m, day);
 	area.y += cal_h + t->gap;
-	area.h -= cal_h + t->gap;
 	static const struct ui_slot slots[] = {{"09:00", 3, 4}, {"09:30", 0, 4}, {"10:00", 1, 4},
 					       {"10:30", 4, 4}, {"14:30", 2, 4}, {"15:00", 0, 4}};
 	int *slot = session_int(ctx->session, "gallery.slot", -1);
-	ui_slot_grid(ui, "slots", area, slots, 6, slot, screen_text(ctx, "slot.free"), screen_text(ctx, "slot.full"));
+	int slots_h = ui_slot_grid_height(ui, area.w, 6);
+	ui_slot_grid(ui, "slots", (struct rect){area.x, area.y, area.w, slots_h}, slots, 6, slot,
+		     screen_text(ctx, "slot.free"), screen_text(ctx, "slot.full"));
+	ui_scroll_end(ui, &scroll, area.y + slots_h);
 	chrome_end(ctx, &c);
 }
 

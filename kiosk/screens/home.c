@@ -66,8 +66,8 @@ static void service_card(struct screen_ctx *ctx, struct rect r, int index, bool 
 		screen_push(ctx, s->go);
 	ui_panel(ui, r, pressed ? t->surface_pressed : t->surface, t->radius, t->border,
 		 pressed ? t->accents[index] : t->border_color);
-	/* A coloured stripe marks the service at the card's leading edge. */
 	struct color accent = t->accents[index];
+	ui_text_on(ui, pressed ? t->surface_pressed : t->surface);
 	struct rect in = rect_inset(r, t->pad, t->pad);
 	if (portrait) {
 		int tile = in.h < t->target * 2 ? in.h : t->target * 2;
@@ -110,6 +110,7 @@ static void service_card(struct screen_ctx *ctx, struct rect r, int index, bool 
 		int lines = in.h / line_h > 1 ? in.h / line_h : 1;
 		ui_text(ui, NULL, in, desc, TEXT_BODY, TEXT_ALIGN_CENTER, lines, t->text_muted);
 	}
+	ui_text_on(ui, t->background);
 }
 
 void home_build(struct screen_ctx *ctx)

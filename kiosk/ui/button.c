@@ -36,6 +36,20 @@ bool ui_area(struct ui *ui, const char *id, struct rect r, const char *text, con
 	return tapped;
 }
 
+static void compose(char *out, size_t len, const char *icon, const char *text)
+{
+	snprintf(out, len, "%s%s%s", icon ? icon : "", icon ? " " : "", text);
+}
+
+int ui_button_width(struct ui *ui, const char *text, const char *icon, enum text_role role)
+{
+	char shown[UI_TEXT_MAX];
+	compose(shown, sizeof(shown), icon, text);
+	struct text_style st = ui_text_style(ui, role, TEXT_ALIGN_CENTER, 1);
+	const struct text_layout *l = ui_measure(ui, shown, &st, 0);
+	return (l ? l->width : 0) + ui->theme.gap + ui->theme.pad; /* the inner margin and some air */
+}
+
 bool ui_button(struct ui *ui, const char *id, struct rect r, const char *text, const struct ui_button_look *look)
 {
 	bool pressed = false;
@@ -51,7 +65,7 @@ bool ui_button(struct ui *ui, const char *id, struct rect r, const char *text, c
 	draw_list_rect(&ui->draw, r, fill, radius, look->border ? look->border : (look->disabled ? t->border : 0),
 		       look->disabled ? t->border_color : look->border_color);
 	char shown[UI_TEXT_MAX];
-	snprintf(shown, sizeof(shown), "%s%s%s", look->icon ? look->icon : "", look->icon ? " " : "", text);
+	compose(shown, sizeof(shown), look->icon, text);
 	struct text_style st = ui_text_style(ui, look->role, TEXT_ALIGN_CENTER, 2);
 	int inner_w = r.w - t->gap > 0 ? r.w - t->gap : r.w;
 	const struct text_layout *l = ui_measure(ui, shown, &st, inner_w);

@@ -1,7 +1,7 @@
 /* The date picker: one month as a 7-column grid, Monday first, fitted into the height it is given
  * (rows no shorter than a touch target: give it ui_calendar_height). Days that cannot be chosen (closed,
  * holiday, full, outside the booking window) are greyed and marked in words; tapping one says why
- * instead of doing nothing. */
+ * instead of doing nothing (so every day is an enabled target; only open ones can be selected). */
 #include <stdio.h>
 
 #include "ui/widgets.h"
@@ -51,7 +51,7 @@ bool ui_calendar(struct ui *ui, const char *id, struct rect r, const struct ui_m
 		struct color fill = on ? t->selected : open ? (pressed ? t->surface_pressed : t->surface) : t->background;
 		struct color fg = on ? t->on_selected : open ? t->text : t->text_muted;
 		draw_list_rect(&ui->draw, cell, fill, t->radius / 3, open ? t->border : 0, on ? t->selected : t->border_color);
-		char num[8];
+		char num[16];
 		snprintf(num, sizeof(num), "%d", d);
 		struct text_style ns = ui_text_style(ui, open ? TEXT_HEADING : TEXT_BODY, TEXT_ALIGN_CENTER, 1);
 		const struct text_layout *nl = ui_measure(ui, num, &ns, cell.w);
@@ -71,7 +71,7 @@ bool ui_calendar(struct ui *ui, const char *id, struct rect r, const struct ui_m
 			snprintf(w->text, sizeof(w->text), "%d", d);
 			snprintf(w->label, sizeof(w->label), "%s %d%s%s", m->title, d, m->reason[d - 1] ? " " : "",
 				 m->reason[d - 1] ? m->reason[d - 1] : "");
-			w->enabled = open;
+			w->enabled = true; /* every day answers a touch: a closed one with its reason */
 			w->selected = on;
 			w->font_px = ns.px;
 			w->fg = fg;

@@ -26,6 +26,17 @@ static inline struct rect rect_inset(struct rect r, int dx, int dy)
 	return (struct rect){r.x + dx, r.y + dy, r.w - 2 * dx > 0 ? r.w - 2 * dx : 0, r.h - 2 * dy > 0 ? r.h - 2 * dy : 0};
 }
 
+/* The overlap of a and b; an empty b (w = 0) means "no limit" and returns a. */
+static inline struct rect rect_intersect(struct rect a, struct rect b)
+{
+	if (b.w <= 0)
+		return a;
+	int x0 = a.x > b.x ? a.x : b.x, y0 = a.y > b.y ? a.y : b.y;
+	int x1 = a.x + a.w < b.x + b.w ? a.x + a.w : b.x + b.w;
+	int y1 = a.y + a.h < b.y + b.h ? a.y + a.h : b.y + b.h;
+	return (struct rect){x0, y0, x1 > x0 ? x1 - x0 : 0, y1 > y0 ? y1 - y0 : 0};
+}
+
 /* Cuts h pixels off the top of *r and returns them. */
 static inline struct rect rect_cut_top(struct rect *r, int h)
 {

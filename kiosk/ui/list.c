@@ -1,6 +1,7 @@
 /* Scrolling lists. Standard theme: a swipe scrolls, and a fling keeps moving and slows down (kinetic
  * scrolling, timed by the app clock so it is testable); a swipe never taps the item under it.
- * Large themes: pages of whole items with big 上一页/下一页 buttons, nothing to swipe. */
+ * Large themes: pages of whole items with big 上一页/下一页 buttons, nothing to swipe.
+ * Scroll views give any content taller than its area the same swipe and fling. */
 #include <math.h>
 #include <stdlib.h>
 #include <stdio.h>
@@ -16,11 +17,12 @@ static int content_height(const struct ui_list *l)
 	return l->count * l->item_h + (l->count > 0 ? (l->count - 1) * l->gap : 0);
 }
 
-static void kinetic(struct ui *ui, struct ui_list *l, struct ui_state *s)
+/* Swipe and fling for a view of content_h pixels of content; returns the scroll offset. */
+static int kinetic(struct ui *ui, struct rect view, int content_h, struct ui_state *s)
 {
 	const struct ui_event *ev = &ui->event;
 	bool input = ui_layer_has_input(ui);
-	float max_scroll = (float)(content_height(l) - l->view.h);
+	float max_scroll = (float)(content_h - view.h);
 	if (max_scroll < 0)
 		max_scroll = 0;
 	uint64_t dt = ui->now_ms > s->stamp ? ui->now_ms - s->stamp : 0;
@@ -31,7 +33,7 @@ static void kinetic(struct ui *ui, struct ui_list *l, struct ui_state *s)
 		if (fabsf(s->velocity) < 0.02f)
 			s->velocity = 0.0f;
 	}
-	if (input && ev->kind == UI_EVENT_PRESS && rect_contains(l->view, ev->x, ev->y)) {
+	if (input && ev->kind == UI_EVENT_PRESS && rect_contains(view, ev->x, ev->y)) {
 		s->drag_origin = s->drag_last = ev->y;
 		s->velocity = 0.0f;
 		s->dragging = false;
@@ -63,7 +65,25 @@ static void kinetic(struct ui *ui, struct ui_list *l, struct ui_state *s)
 	s->stamp = ui->now_ms;
 	if (s->velocity != 0.0f)
 		ui->animating = true;
-	l->offset = (int)s->scroll;
+	return (int)s->scroll;
+}
+
+/* A thin bar at the right edge showing where the view is in its content. */
+static void indicator(struct ui *ui, struct rect view, int content_h, int offset)
+{
+	const struct theme *t = &ui->theme;
+	if (content_h <= view.h || content_h <= 0)
+		return;
+	int bar_h = view.h * view.h / content_h;
+	int bar_y = view.y + (int)((long)offset * (view.h - bar_h) / (content_h - view.h));
+	int bar_w = t->border * 2;
+	draw_list_rect(&ui->draw, (struct rect){view.x + view.w - bar_w, bar_y, bar_w, bar_h}, t->text_muted, bar_w / 2, 0,
+		       t->text_muted);
+}
+
+static void list_kinetic(struct ui *ui, struct ui_list *l, struct ui_state *s)
+{
+	l->offset = kinetic(ui, l->view, content_height(l), s);
 	int stride = l->item_h + l->gap;
 	l->first = stride > 0 ? l->offset / stride : 0;
 	l->last = stride > 0 ? (l->offset + l->view.h) / stride + 1 : l->count;
@@ -128,7 +148,7 @@ void ui_list_begin(struct ui *ui, struct ui_list *l, const char *id, struct rect
 		l->first = s->page * per_page;
 		l->last = l->first + per_page < count ? l->first + per_page : count;
 	} else {
-		kinetic(ui, l, s);
+		list_kinetic(ui, l, s);
 	}
 	l->saved_clip = ui->clip;
 	ui->clip = l->view;
@@ -149,17 +169,47 @@ struct rect ui_list_item_rect(const struct ui_list *l, int index)
 
 void ui_list_end(struct ui *ui, struct ui_list *l)
 {
-	const struct theme *t = &ui->theme;
-	draw_list_clip(&ui->draw, (struct rect){0, 0, 0, 0});
+	draw_list_clip(&ui->draw, l->saved_clip);
 	ui->clip = l->saved_clip;
-	if (!l->paged) { /* a scroll indicator, so it shows that there is more */
-		int total = content_height(l);
-		if (total > l->view.h && total > 0) {
-			int bar_h = l->view.h * l->view.h / total;
-			int bar_y = l->view.y + (int)((long)l->offset * (l->view.h - bar_h) / (total - l->view.h));
-			int bar_w = t->border * 2;
-			draw_list_rect(&ui->draw, (struct rect){l->view.x + l->view.w - bar_w, bar_y, bar_w, bar_h},
-				       t->text_muted, bar_w / 2, 0, t->text_muted);
-		}
+	if (!l->paged) /* a scroll indicator, so it shows that there is more */
+		indicator(ui, l->view, content_height(l), l->offset);
+}
+
+struct rect ui_scroll_begin(struct ui *ui, struct ui_scroll *sv, const char *id, struct rect view)
+{
+	struct ui_state *s = ui_state_for(ui, id);
+	snprintf(sv->id, sizeof(sv->id), "%s", id);
+	sv->view = view;
+	sv->offset = kinetic(ui, view, s->content_h, s);
+	sv->saved_clip = ui->clip;
+	ui->clip = view;
+	draw_list_clip(&ui->draw, view);
+	return (struct rect){view.x, view.y - sv->offset, view.w, view.h + sv->offset};
+}
+
+void ui_scroll_end(struct ui *ui, struct ui_scroll *sv, int content_bottom)
+{
+	struct ui_state *s = ui_state_for(ui, sv->id);
+	s->content_h = content_bottom - (sv->view.y - sv->offset);
+	draw_list_clip(&ui->draw, sv->saved_clip);
+	ui->clip = sv->saved_clip;
+	indicator(ui, sv->view, s->content_h, sv->offset);
+	float before = s->scroll;
+	if (s->content_h > sv->view.h && sv->offset + sv->view.h > s->content_h) /* content shrank */
+		s->scroll = (float)(s->content_h - sv->view.h);
+	/* The focused field stays in view, above the keyboard. */
+	struct rect f = ui->focus_rect;
+	int top = sv->view.y - sv->offset;
+	if (f.h > 0 && f.y >= top && f.y < top + s->content_h) {
+		int margin = ui->theme.gap;
+		if (f.y - margin < sv->view.y)
+			s->scroll -= (float)(sv->view.y - (f.y - margin));
+		else if (f.y + f.h + margin > sv->view.y + sv->view.h)
+			s->scroll += (float)(f.y + f.h + margin - (sv->view.y + sv->view.h));
+		if (s->scroll < 0)
+			s->scroll = 0;
+		s->velocity = 0;
 	}
+	if (s->scroll != before)
+		ui->relayout = true;
 }

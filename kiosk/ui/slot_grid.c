@@ -6,20 +6,35 @@
 
 #include "ui/widgets.h"
 
+static void grid_shape(const struct ui *ui, int w, int *cols, int *cell_w, int *cell_h)
+{
+	const struct theme *t = &ui->theme;
+	int min_w = t->px[TEXT_BODY] * 5;
+	*cols = (w + t->gap / 2) / (min_w + t->gap / 2);
+	if (*cols < 1)
+		*cols = 1;
+	if (*cols > 4)
+		*cols = 4;
+	*cell_w = (w - (*cols - 1) * t->gap / 2) / *cols;
+	*cell_h = ui_line_height(ui, TEXT_HEADING) + ui_line_height(ui, TEXT_BODY) + t->gap / 2;
+	if (*cell_h < t->target)
+		*cell_h = t->target;
+}
+
+int ui_slot_grid_height(const struct ui *ui, int w, int n)
+{
+	int cols, cell_w, cell_h;
+	grid_shape(ui, w, &cols, &cell_w, &cell_h);
+	int rows = (n + cols - 1) / cols;
+	return rows * cell_h + (rows > 0 ? (rows - 1) * ui->theme.gap / 2 : 0);
+}
+
 bool ui_slot_grid(struct ui *ui, const char *id, struct rect r, const struct ui_slot *slots, int n, int *selected,
 		  const char *free_fmt, const char *full_text)
 {
 	const struct theme *t = &ui->theme;
-	int min_w = t->px[TEXT_BODY] * 7;
-	int cols = (r.w + t->gap / 2) / (min_w + t->gap / 2);
-	if (cols < 1)
-		cols = 1;
-	if (cols > 4)
-		cols = 4;
-	int cell_w = (r.w - (cols - 1) * t->gap / 2) / cols;
-	int cell_h = ui_line_height(ui, TEXT_HEADING) + ui_line_height(ui, TEXT_BODY) + t->gap / 2;
-	if (cell_h < t->target)
-		cell_h = t->target;
+	int cols, cell_w, cell_h;
+	grid_shape(ui, r.w, &cols, &cell_w, &cell_h);
 	bool changed = false;
 	for (int i = 0; i < n; i++) {
 		struct rect cell = {r.x + (i % cols) * (cell_w + t->gap / 2), r.y + (i / cols) * (cell_h + t->gap / 2),

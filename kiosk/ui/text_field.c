@@ -169,7 +169,10 @@ int ui_text_field(struct ui *ui, const char *id, struct rect r, struct ui_field 
 	draw_list_rect(&ui->draw, box, pressed ? t->surface_pressed : t->surface, t->radius / 2,
 		       focused || has_error ? t->border * 2 : t->border, edge);
 	int ty = box.y + (box.h - (l ? l->height : 0)) / 2;
-	draw_list_clip(&ui->draw, rect_inset(box, t->border * 2, t->border * 2));
+	struct rect inner_clip = rect_intersect(rect_inset(box, t->border * 2, t->border * 2), ui->clip);
+	if (inner_clip.w == 0 || inner_clip.h == 0)
+		inner_clip = (struct rect){box.x, box.y, 1, 1}; /* scrolled out: clip everything away */
+	draw_list_clip(&ui->draw, inner_clip);
 	if (l)
 		draw_list_text(&ui->draw, l, inner_x - scroll, ty, empty ? t->text_muted : t->text);
 	if (focused) {
@@ -179,8 +182,9 @@ int ui_text_field(struct ui *ui, const char *id, struct rect r, struct ui_field 
 			       t->primary, 0, 0, t->primary);
 		ui->focused_field = field;
 		ui->keyboard_kind = opts->keyboard;
+		ui->focus_rect = box;
 	}
-	draw_list_clip(&ui->draw, (struct rect){0, 0, 0, 0});
+	draw_list_clip(&ui->draw, ui->clip);
 	struct ui_widget *w = ui_record(ui, id, "textbox", box);
 	if (w) {
 		snprintf(w->text, sizeof(w->text), "%s", empty ? "" : shown);

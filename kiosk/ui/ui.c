@@ -64,6 +64,8 @@ void ui_begin(struct ui *ui, const struct theme *theme, enum text_lang lang, int
 	ui->focused_field = NULL;
 	ui->press_taken = false;
 	ui->animating = false;
+	ui->relayout = false;
+	ui->focus_rect = (struct rect){0, 0, 0, 0};
 	ui->wake_at = 0;
 	ui->event = ev ? *ev : (struct ui_event){UI_EVENT_NONE, 0, 0};
 	if (ev && ev->kind != UI_EVENT_NONE) {
@@ -114,6 +116,12 @@ void ui_text_on(struct ui *ui, struct color bg)
 
 struct ui_widget *ui_record(struct ui *ui, const char *id, const char *role, struct rect r)
 {
+	/* Scrolled out of view: not on screen, not in the dump. */
+	if (ui->clip.w > 0 && (r.y + r.h <= ui->clip.y || r.y >= ui->clip.y + ui->clip.h || r.x + r.w <= ui->clip.x ||
+			       r.x >= ui->clip.x + ui->clip.w))
+		return NULL;
+	struct rect shown = rect_intersect(r, ui->clip); /* partly scrolled out: what shows */
+	bool clipped = shown.w != r.w || shown.h != r.h;
 	if (ui->widget_count == ui->widget_cap) {
 		size_t cap = ui->widget_cap ? ui->widget_cap * 2 : 64;
 		struct ui_widget *w = realloc(ui->widgets, cap * sizeof(*w));
@@ -126,7 +134,8 @@ struct ui_widget *ui_record(struct ui *ui, const char *id, const char *role, str
 	memset(w, 0, sizeof(*w));
 	snprintf(w->id, sizeof(w->id), "%s", id ? id : "");
 	w->role = role;
-	w->rect = r;
+	w->rect = shown;
+	w->clipped = clipped;
 	w->enabled = true;
 	w->bg = ui->text_bg;
 	return w;

@@ -36,6 +36,7 @@ struct ui_widget {
 	struct rect rect;
 	bool enabled, focused, selected, checked, truncated;
 	bool ellipsis_ok; /* truncation is by design (a summary line), not a defect */
+	bool clipped; /* partly scrolled out: rect is the part that shows */
 	int font_px;
 	struct color fg, bg;
 };
@@ -49,6 +50,7 @@ struct ui_state {
 	uint64_t stamp; /* clock of the last update */
 	bool dragging;
 	bool pressing; /* a press began inside this widget */
+	int content_h; /* scroll views: the height of their content in the last pass */
 };
 
 struct ui_field;
@@ -74,6 +76,8 @@ struct ui {
 	int keyboard_kind; /* enum keyboard_kind of the focused field, kept between passes */
 	bool press_taken; /* the press of this pass landed on a field or key */
 	bool animating; /* something moves: the app should draw again soon */
+	bool relayout; /* a widget changed the layout of this pass (scrolled a field into view): pass again */
+	struct rect focus_rect; /* the focused field's box in this pass, h = 0 when none */
 	uint64_t wake_at; /* the earliest time a widget needs a redraw (toasts), 0 for none */
 	char toast[UI_TEXT_MAX];
 	uint64_t toast_until;

@@ -33,6 +33,8 @@ struct ui_button_look {
 
 /* The theme's look for a kind of button. */
 struct ui_button_look ui_button_look(const struct ui *ui, enum ui_button_kind kind);
+/* The width a button needs to show text (and icon) on one line in a text role. */
+int ui_button_width(struct ui *ui, const char *text, const char *icon, enum text_role role);
 /* A button with centred text (and an optional icon glyph); true on the pass it was tapped. */
 bool ui_button(struct ui *ui, const char *id, struct rect r, const char *text, const struct ui_button_look *look);
 /* An interactive area whose content the caller draws (cards); true when tapped, *pressed while held. */
@@ -119,6 +121,19 @@ void ui_list_begin(struct ui *ui, struct ui_list *list, const char *id, struct r
 struct rect ui_list_item_rect(const struct ui_list *list, int index);
 void ui_list_end(struct ui *ui, struct ui_list *list);
 
+/* A scroll view: content taller than view scrolls by swipe and fling. ui_scroll_begin returns the
+ * area to lay content out in (its top moves with the scroll); ui_scroll_end takes the y where the
+ * content ended, so the next pass knows how far it can scroll. */
+struct ui_scroll {
+	char id[UI_ID_MAX];
+	struct rect view;
+	int offset;
+	struct rect saved_clip;
+};
+
+struct rect ui_scroll_begin(struct ui *ui, struct ui_scroll *scroll, const char *id, struct rect view);
+void ui_scroll_end(struct ui *ui, struct ui_scroll *scroll, int content_bottom);
+
 /* ---- date picker (calendar.c) ---- */
 
 enum ui_day_status { UI_DAY_OPEN, UI_DAY_FULL, UI_DAY_CLOSED, UI_DAY_OUTSIDE };
@@ -151,6 +166,8 @@ struct ui_slot {
  * changed. free_fmt is a template for the free count ("余 {n} 位"), full_text marks full slots. */
 bool ui_slot_grid(struct ui *ui, const char *id, struct rect r, const struct ui_slot *slots, int n, int *selected,
 		  const char *free_fmt, const char *full_text);
+/* The height a grid of n slots takes at width w. */
+int ui_slot_grid_height(const struct ui *ui, int w, int n);
 
 /* ---- dialogs and toasts (dialog.c) ---- */
 

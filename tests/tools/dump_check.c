@@ -1,10 +1,12 @@
 /* dump_check DUMP.json [--theme T] [--lang L] [--min-font PX] [--min-target PX] [--min-key PX]
- *            [--min-contrast R] [--no-truncated]
+ *            [--min-contrast R] [--no-truncated] | --sweep
  * reads a screen dump written by the automation driver and fails when it breaks the theme's minimums:
  * a widget off the screen, text below min-font, a touch target (button, toggle, option, textbox, day,
  * slot) smaller than min-target, a keyboard key smaller than min-key, text whose contrast with its
  * background is below min-contrast (WCAG relative luminance), text truncated where no ellipsis was
- * meant, or the wrong theme or language. */
+ * meant, or the wrong theme or language. --sweep takes every minimum from the theme the dump names
+ * (standard: text 32 px, targets 88, keys 80, contrast 4.5:1; large and high-contrast: 48, 120, 100, 7:1;
+ * pixel sizes scaled to the short edge of the screen, specified at 1080). */
 #include <cjson/cJSON.h>
 #include <math.h>
 #include <stdio.h>
@@ -62,6 +64,7 @@ int main(int argc, char **argv)
 	const char *theme = NULL, *lang = NULL;
 	int min_font = 0, min_target = 0, min_key = 0, no_truncated = 0;
 	double min_contrast = 0;
+	int sweep = 0;
 	for (int i = 2; i < argc; i++) {
 		if (strcmp(argv[i], "--theme") == 0 && i + 1 < argc)
 			theme = argv[++i];
@@ -75,6 +78,8 @@ int main(int argc, char **argv)
 			min_key = atoi(argv[++i]);
 		else if (strcmp(argv[i], "--min-contrast") == 0 && i + 1 < argc)
 			min_contrast = atof(argv[++i]);
+		else if (strcmp(argv[i], "--sweep") == 0)
+			sweep = 1;
 		else if (strcmp(argv[i], "--no-truncated") == 0)
 			no_truncated = 1;
 		else {
@@ -102,6 +107,15 @@ int main(int argc, char **argv)
 	const cJSON *size = cJSON_GetObjectItem(root, "size");
 	int sw = (int)cJSON_GetNumberValue(cJSON_GetArrayItem(size, 0));
 	int sh = (int)cJSON_GetNumberValue(cJSON_GetArrayItem(size, 1));
+	if (sweep) {
+		int edge = sw < sh ? sw : sh;
+		int standard = cJSON_IsString(t) && strcmp(t->valuestring, "standard") == 0;
+		min_font = (standard ? 32 : 48) * edge / 1080;
+		min_target = (standard ? 88 : 120) * edge / 1080;
+		min_key = (standard ? 80 : 100) * edge / 1080;
+		min_contrast = standard ? 4.5 : 7.0;
+		no_truncated = 1;
+	}
 	int count = 0;
 	const cJSON *w;
 	cJSON_ArrayForEach(w, cJSON_GetObjectItem(root, "widgets"))
@@ -116,6 +130,7 @@ int main(int argc, char **argv)
 		int interactive = role && (!strcmp(role, "button") || !strcmp(role, "toggle") || !strcmp(role, "option") ||
 					   !strcmp(role, "textbox") || !strcmp(role, "day") || !strcmp(role, "slot"));
 		int key = role && !strcmp(role, "key");
+		int clipped = cJSON_IsTrue(cJSON_GetObjectItem(w, "clipped")); /* partly scrolled out */
 		int has_text = wtext && wtext[0] && font > 0;
 		int wx = (int)cJSON_GetNumberValue(cJSON_GetObjectItem(w, "x"));
 		int wy = (int)cJSON_GetNumberValue(cJSON_GetObjectItem(w, "y"));
@@ -124,7 +139,7 @@ int main(int argc, char **argv)
 				wy, ww, wh, sw, sh);
 			failures++;
 		}
-		if (min_key && key && (ww < min_key || wh < min_key)) {
+		if (min_key && key && !clipped && (ww < min_key || wh < min_key)) {
 			fprintf(stderr, "%s: key %s is %dx%d, below %d\n", argv[1], id, ww, wh, min_key);
 			failures++;
 		}
@@ -141,7 +156,7 @@ int main(int argc, char **argv)
 			fprintf(stderr, "%s: \"%s\" (%s) is %d px, below %d\n", argv[1], wtext, id, font, min_font);
 			failures++;
 		}
-		if (min_target && interactive && (ww < min_target || wh < min_target)) {
+		if (min_target && interactive && !clipped && (ww < min_target || wh < min_target)) {
 			fprintf(stderr, "%s: target %s is %dx%d, below %d\n", argv[1], id, ww, wh, min_target);
 			failures++;
 		}
