@@ -2,12 +2,14 @@
  *  - layout + draw of a 2,000-character Chinese policy text, the layout made anew each time
  *    (glyphs already in the atlas, as on any screen after its first frame);
  *  - a full redraw of the home screen (UI pass, draw, present), the steady state of the kiosk;
- *  - the same text drawn from the cache, showing what caching saves.
+ *  - the same text drawn from the cache, showing what caching saves;
+ *  - a full redraw of every screen (attract, home, the widget gallery pages) in both themes.
  * Prints median and p99 of each over many repetitions. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "app/app.h"
 #include "platform/platform.h"
@@ -104,6 +106,7 @@ int main(void)
 		fprintf(stderr, "bench_frames: %s\n", err);
 		return 1;
 	}
+	app_goto(app, "home");
 	app_draw(app, true);
 	size_t layouts_before;
 	uint64_t glyphs_before;
@@ -122,5 +125,38 @@ int main(void)
 	       (unsigned long long)(glyphs_after - glyphs_before));
 	app_destroy(app);
 	free(text);
+
+	static const char *const screens[] = {"attract", "home", "gallery", "gallery.calendar", "gallery.list",
+					      "gallery.misc"};
+	static const char *const themes[] = {"standard", "large"};
+	for (int t = 0; t < 2; t++) {
+		char cfg[] = "/tmp/bench-frames-XXXXXX";
+		int fd = mkstemp(cfg);
+		if (fd < 0)
+			return 1;
+		dprintf(fd, "[kiosk]\ntheme = %s\n", themes[t]);
+		close(fd);
+		struct app_options so = {.headless = true, .width = 1080, .height = 1920, .config_path = cfg};
+		struct app *a = app_create(&so, err, sizeof(err));
+		unlink(cfg);
+		if (!a) {
+			fprintf(stderr, "bench_frames: %s\n", err);
+			return 1;
+		}
+		for (size_t i = 0; i < sizeof(screens) / sizeof(screens[0]); i++) {
+			app_goto(a, screens[i]);
+			app_draw(a, true);
+			double v[RUNS];
+			for (int k = 0; k < RUNS; k++) {
+				double t0 = now_ms();
+				app_draw(a, true);
+				v[k] = now_ms() - t0;
+			}
+			char what[96];
+			snprintf(what, sizeof(what), "screen %s, %s theme", screens[i], themes[t]);
+			report(what, v, RUNS);
+		}
+		app_destroy(a);
+	}
 	return 0;
 }

@@ -209,7 +209,7 @@ void store_pii_hash(const struct store *store, const char *value, char out[65])
 {
 	unsigned char norm[256], hash[32];
 	size_t n = 0;
-	for (; value[n] != '\0' && n < sizeof(norm); n++) {
+	for (; n < sizeof(norm) && value[n] != '\0'; n++) {
 		char c = value[n];
 		norm[n] = (unsigned char)((c >= 'a' && c <= 'z') ? c - 'a' + 'A' : c);
 	}

@@ -262,7 +262,7 @@ void app_handle(struct app *app, const struct ui_event *ev)
 	}
 	ui_end(&app->ui);
 	/* A whole tap (the release) while the warning is up means someone is there: carry on. */
-	if (app->warning && input && ev->kind == UI_EVENT_RELEASE) {
+	if (app->warning && ev && ev->kind == UI_EVENT_RELEASE) {
 		app->warning = false;
 		app->changes++;
 	}
