@@ -6,6 +6,8 @@
  *  - a full redraw of every screen (attract, home, the widget gallery pages) in both themes.
  * Prints median and p99 of each over many repetitions. */
 #include <stdio.h>
+
+#include "bench_stats.h"
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -16,23 +18,10 @@
 #include "render/renderer.h"
 #include "text/text_cache.h"
 
-static double now_ms(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
-}
-
-static int by_value(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-	return (x > y) - (x < y);
-}
-
 static void report(const char *what, double *v, int n)
 {
-	qsort(v, (size_t)n, sizeof(*v), by_value);
-	printf("%-52s median %7.3f ms   p99 %7.3f ms   (%d runs)\n", what, v[n / 2], v[(n * 99) / 100], n);
+	double median = bench_quantile(v, (size_t)n, 0.5), p99 = bench_quantile(v, (size_t)n, 0.99);
+	printf("%-52s median %7.3f ms   p99 %7.3f ms   (%d runs)\n", what, median, p99, n);
 }
 
 static const char paragraph[] =
@@ -73,7 +62,7 @@ int main(void)
 	enum { RUNS = 200 };
 	double cold[RUNS], warm[RUNS];
 	for (int i = -5; i < RUNS; i++) {
-		double t0 = now_ms();
+		double t0 = bench_now_ms();
 		text_cache_clear(cache);
 		const struct text_layout *l = text_cache_get(cache, text, &st, 1000);
 		draw_list_clear(&list);
@@ -81,16 +70,16 @@ int main(void)
 		renderer_draw(r, &list, COLOR_HEX(0xFFFFFF));
 		platform_present(p);
 		if (i >= 0)
-			cold[i] = now_ms() - t0;
+			cold[i] = bench_now_ms() - t0;
 	}
 	for (int i = 0; i < RUNS; i++) {
-		double t0 = now_ms();
+		double t0 = bench_now_ms();
 		const struct text_layout *l = text_cache_get(cache, text, &st, 1000);
 		draw_list_clear(&list);
 		draw_list_text(&list, l, 40, 40, COLOR_HEX(0x1C1F23));
 		renderer_draw(r, &list, COLOR_HEX(0xFFFFFF));
 		platform_present(p);
-		warm[i] = now_ms() - t0;
+		warm[i] = bench_now_ms() - t0;
 	}
 	report("2,000-char text: layout + draw (layout anew)", cold, RUNS);
 	report("2,000-char text: draw from the layout cache", warm, RUNS);
@@ -113,9 +102,9 @@ int main(void)
 	app_text_stats(app, &layouts_before, &glyphs_before);
 	double home[RUNS * 2];
 	for (int i = 0; i < RUNS * 2; i++) {
-		double t0 = now_ms();
+		double t0 = bench_now_ms();
 		app_draw(app, true);
-		home[i] = now_ms() - t0;
+		home[i] = bench_now_ms() - t0;
 	}
 	size_t layouts_after;
 	uint64_t glyphs_after;
@@ -148,9 +137,9 @@ int main(void)
 			app_draw(a, true);
 			double v[RUNS];
 			for (int k = 0; k < RUNS; k++) {
-				double t0 = now_ms();
+				double t0 = bench_now_ms();
 				app_draw(a, true);
-				v[k] = now_ms() - t0;
+				v[k] = bench_now_ms() - t0;
 			}
 			char what[96];
 			snprintf(what, sizeof(what), "screen %s, %s theme", screens[i], themes[t]);

@@ -4,6 +4,8 @@
  * Prints the median, p90 and min of the start time and the median peak RSS. */
 #include <spawn.h>
 #include <stdio.h>
+
+#include "bench_stats.h"
 #include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
@@ -11,19 +13,6 @@
 #include <unistd.h>
 
 extern char **environ;
-
-static double now_ms(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
-}
-
-static int by_value(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-	return (x > y) - (x < y);
-}
 
 int main(int argc, char **argv)
 {
@@ -50,7 +39,7 @@ int main(int argc, char **argv)
 		posix_spawn_file_actions_adddup2(&fa, fds[1], 1);
 		posix_spawn_file_actions_addclose(&fa, fds[0]);
 		pid_t pid;
-		double start = now_ms();
+		double start = bench_now_ms();
 		if (posix_spawn(&pid, args[0], &fa, NULL, args, environ) != 0) {
 			perror("spawn");
 			return 1;
@@ -65,7 +54,7 @@ int main(int argc, char **argv)
 			got++;
 		}
 		line[got] = '\0';
-		ms[r] = now_ms() - start;
+		ms[r] = bench_now_ms() - start;
 		close(fds[0]);
 		int status;
 		waitpid(pid, &status, 0);
@@ -77,10 +66,9 @@ int main(int argc, char **argv)
 		}
 		rss[r] = (double)kib;
 	}
-	qsort(ms, (size_t)runs, sizeof(*ms), by_value);
-	qsort(rss, (size_t)runs, sizeof(*rss), by_value);
+	double median = bench_quantile(ms, (size_t)runs, 0.5), p90 = bench_quantile(ms, (size_t)runs, 0.9);
 	printf("start to first frame: median %.1f ms, p90 %.1f ms, min %.1f ms over %d runs; peak RSS median %.1f MiB\n",
-	       ms[runs / 2], ms[(runs * 9) / 10 < runs ? (runs * 9) / 10 : runs - 1], ms[0], runs, rss[runs / 2] / 1024.0);
+	       median, p90, ms[0], runs, bench_quantile(rss, (size_t)runs, 0.5) / 1024.0);
 	free(ms);
 	free(rss);
 	free(args);

@@ -181,7 +181,6 @@ void app_end_session(struct app *app)
 	reset_stack(app, "attract");
 	app->last_activity = clock_now_ms(&app->clock);
 	app->changes++;
-	kiosk_log(LOG_INFO, "session ended: back to the attract screen");
 }
 
 uint64_t app_tick(struct app *app)
@@ -199,6 +198,7 @@ uint64_t app_tick(struct app *app)
 		return limit;
 	uint64_t end = app->warning_since + countdown_ms(app);
 	if (now >= end) {
+		kiosk_log(LOG_INFO, "nobody answered the idle warning: session wiped, attract screen");
 		app_end_session(app);
 		return 0;
 	}
