@@ -13,7 +13,7 @@ PACKAGES=(
   libsdl2-dev libharfbuzz-dev libfreetype-dev libunibreak-dev libinih-dev libpng-dev
   libcjson-dev libsodium-dev libsqlite3-dev libcurl4-openssl-dev libmicrohttpd-dev libqrencode-dev
   fonts-noto-cjk fonts-noto-core fonts-dejavu-core
-  curl xvfb xauth xdotool imagemagick x11-utils
+  curl xvfb xauth xdotool imagemagick x11-utils libx11-dev libxtst-dev jq
 )
 
 log() { printf '\033[1mdev.sh:\033[0m %s\n' "$*" >&2; }

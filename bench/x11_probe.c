@@ -32,6 +32,8 @@
 #include <string.h>
 #include <time.h>
 
+#include "bench_stats.h"
+
 #define MAX_TARGETS 16
 #define MAX_TAPS 10000
 #define SETTLE_TRIES 50 /* pauses to wait for a region that keeps changing before giving up */
@@ -72,24 +74,11 @@ static void on_signal(int sig)
 	stop_requested = 1;
 }
 
-static double now_ms(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
-}
-
 static void sleep_us(long us)
 {
 	struct timespec ts = {us / 1000000, (us % 1000000) * 1000};
 	while (nanosleep(&ts, &ts) != 0 && errno == EINTR && !stop_requested)
 		;
-}
-
-static int by_value(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-	return (x > y) - (x < y);
 }
 
 /* Parses a decimal integer in [lo, hi] that fills the whole string. */
@@ -179,7 +168,7 @@ static int tap_once(Display *dpy, Window root, int screen, const struct target *
 	ref = settled_image(dpy, root, t, o->pause_ms);
 	if (!ref)
 		goto out;
-	double start = now_ms();
+	double start = bench_now_ms();
 	if (!XTestFakeButtonEvent(dpy, 1, True, CurrentTime) || !XTestFakeButtonEvent(dpy, 1, False, CurrentTime)) {
 		fprintf(stderr, "bench_x11_probe: XTestFakeButtonEvent failed\n");
 		goto out;
@@ -190,7 +179,7 @@ static int tap_once(Display *dpy, Window root, int screen, const struct target *
 		XImage *cur = grab(dpy, root, t);
 		if (!cur)
 			goto out;
-		double elapsed = now_ms() - start;
+		double elapsed = bench_now_ms() - start;
 		if (!same_pixels(ref, cur)) {
 			if (*first < 0)
 				*first = elapsed;
@@ -213,24 +202,17 @@ out:
 	return result;
 }
 
-static double median_of(double *v, int n)
-{
-	qsort(v, (size_t)n, sizeof(*v), by_value);
-	return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
-}
-
 static void report(double *first, double *last, int n, int missed)
 {
 	if (n == 0) {
 		printf("taps=0 missed=%d\n", missed);
 		return;
 	}
-	int p90 = (9 * n + 9) / 10 - 1; /* nearest rank: ceil(0.9 n) - 1 */
-	double m = median_of(first, n);
-	printf("taps=%d missed=%d median_ms=%.2f p90_ms=%.2f min_ms=%.2f max_ms=%.2f", n, missed, m, first[p90],
-	       first[0], first[n - 1]);
-	m = median_of(last, n);
-	printf(" settled_median_ms=%.2f settled_p90_ms=%.2f\n", m, last[p90]);
+	double m = bench_quantile(first, (size_t)n, 0.5), p90 = bench_quantile(first, (size_t)n, 0.9);
+	printf("taps=%d missed=%d median_ms=%.2f p90_ms=%.2f min_ms=%.2f max_ms=%.2f", n, missed, m, p90, first[0],
+	       first[n - 1]);
+	m = bench_quantile(last, (size_t)n, 0.5);
+	printf(" settled_median_ms=%.2f settled_p90_ms=%.2f\n", m, bench_quantile(last, (size_t)n, 0.9));
 }
 
 static int run_taps(const struct tap_options *o)

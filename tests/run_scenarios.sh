@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Scenario, accessibility-sweep and screenshot tests.
 #  1. Runs every scenario headless through the automation driver, in portrait (1080x1920) and landscape
-#     (1920x1080), in the standard and (where the scenario is theme-neutral) the large theme.
+#     (1920x1080), in the standard and (where the scenario is theme-neutral) the large theme; the main
+#     ones also on the 1280x800 street-station tablet.
 #  2. Sweeps every dump those runs wrote with dump_check --sweep: targets, text sizes, contrast and
 #     truncation against the minimums of the theme each dump names.
 #  3. Compares the screens that matter (home, attract, widget gallery in both themes, the text specimen)
@@ -27,6 +28,9 @@ for size in 1080x1920 1920x1080; do
   for s in home navigate theme_switch widgets timeout timeout_large; do run "$s" "$size" standard; done
   for s in navigate list_large; do run "$s" "$size" large; done
 done
+# The small street-station tablet.
+for s in home navigate; do run "$s" 1280x800 standard; done
+run navigate 1280x800 large
 
 # The wipe: after the timeout nothing typed is left on screen.
 for f in "$work"/*/timeout/after-reset*.json; do

@@ -320,6 +320,11 @@ bool app_screenshot(struct app *app, const char *path, char *err, size_t errlen)
 	return ok;
 }
 
+bool app_has_display(const struct app *app)
+{
+	return platform_has_display(app->platform);
+}
+
 const struct ui *app_ui(const struct app *app)
 {
 	return &app->ui;

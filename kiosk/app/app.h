@@ -46,6 +46,8 @@ bool app_goto(struct app *app, const char *name);
 /* Ends the session now: wipes it and shows the attract screen (what an idle timeout does). */
 void app_end_session(struct app *app);
 
+/* True when frames reach a real display (not --headless). */
+bool app_has_display(const struct app *app);
 const struct ui *app_ui(const struct app *app);
 const char *app_screen_name(const struct app *app);
 const char *app_theme_name(const struct app *app);

@@ -10,6 +10,8 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include <SDL.h>
+
 #include "app/app.h"
 
 #define LINE_MAX_LEN 1024
@@ -282,6 +284,10 @@ int script_run(struct app *app, const char *path, const char *out_dir)
 				;
 		} else {
 			ok = run_line(&r, line);
+		}
+		if (ok && app_has_display(app)) { /* on a real display, show each step long enough to watch */
+			app_draw(app, true);
+			SDL_Delay(250);
 		}
 		if (!ok) {
 			fprintf(stderr, "%s:%d: %s\n", path, r.line, r.why);
