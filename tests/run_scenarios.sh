@@ -16,7 +16,8 @@ status=0
 fail() { echo "FAIL: $*" >&2; status=1; }
 
 run() { # run SCRIPT SIZE THEME
-  local name=$1 size=$2 theme=$3 out="$work/$size-$3/$1"
+  local name=$1 size=$2 theme=$3
+  local out="$work/$2-$3/$1"
   mkdir -p "$out"
   printf '[kiosk]\ntheme = %s\n' "$theme" > "$out/kiosk.ini"
   "$kiosk" --headless --size "$size" --config "$out/kiosk.ini" --data "$out/data" \
