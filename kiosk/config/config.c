@@ -177,6 +177,7 @@ bool config_load(struct config *cfg, const char *path, char *err, size_t errlen)
 static int expect_option(const char *section, const char *name, enum option_type type)
 {
 	int i = find_option(section, name);
+	(void)type; /* only checked by the assertions below */
 	assert(i >= 0 && "option not declared in options_table.c");
 	assert((options_table[i].type == type ||
 		(type == OPTION_STRING && (options_table[i].type == OPTION_ENUM || options_table[i].type == OPTION_URL))) &&
