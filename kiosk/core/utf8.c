@@ -81,3 +81,20 @@ size_t utf8_prev(const char *s, size_t at)
 		i--;
 	return i;
 }
+
+bool utf8_valid(const char *s, size_t len)
+{
+	size_t at = 0, used;
+	while (at < len) {
+		if ((unsigned char)s[at] < 0x80) {
+			at++;
+			continue;
+		}
+		uint32_t cp = utf8_decode(s + at, len - at, &used);
+		if (cp == 0xFFFD && !(used == 3 && (unsigned char)s[at] == 0xEF && (unsigned char)s[at + 1] == 0xBF &&
+				      (unsigned char)s[at + 2] == 0xBD))
+			return false;
+		at += used;
+	}
+	return true;
+}

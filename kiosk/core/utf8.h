@@ -3,6 +3,7 @@
 #ifndef KIOSK_CORE_UTF8_H
 #define KIOSK_CORE_UTF8_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -14,5 +15,8 @@ size_t utf8_encode(uint32_t cp, char *out);
 size_t utf8_count(const char *s, size_t len);
 /* Byte offset of the start of the code point before offset `at` (0 when at is 0). */
 size_t utf8_prev(const char *s, size_t at);
+
+/* True when s[0..len) is well-formed UTF-8 (no overlongs, surrogates or values past U+10FFFF). */
+bool utf8_valid(const char *s, size_t len);
 
 #endif
