@@ -22,6 +22,8 @@ static const char usage[] =
 	"  --script FILE     run an automation scenario (see docs/automation.md), then exit\n"
 	"  --out DIR         where --script writes screenshots and dumps (default: .)\n"
 	"  --check-config    validate --config, print the effective configuration, exit\n"
+	"  --sync-now        deliver the outbox and refresh reference data once, print counts, exit\n"
+	"                    (0: nothing left pending, 3: some remains)\n"
 	"  --first-frame     benchmark: present the first frame, print \"first-frame\" and the peak RSS, exit\n"
 	"  --version         print the version and exit\n"
 	"  --help            this text\n";
@@ -64,6 +66,8 @@ int main(int argc, char **argv)
 			opts.headless = true;
 		} else if (strcmp(a, "--first-frame") == 0) {
 			opts.first_frame_only = true;
+		} else if (strcmp(a, "--sync-now") == 0) {
+			opts.sync_now = true;
 		} else if (strcmp(a, "--check-config") == 0) {
 			check_config = 1;
 		} else if (strcmp(a, "--config") == 0) {
@@ -100,6 +104,8 @@ int main(int argc, char **argv)
 		config_print(&cfg, stdout);
 		return 0;
 	}
+	if (opts.sync_now)
+		return app_sync_now(&opts);
 	if (opts.out_dir && !opts.script_path)
 		return bad("%s is only used with --script", "--out");
 

@@ -4,6 +4,7 @@
 #include "app/app.h"
 
 #include <errno.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,6 +16,8 @@
 #include "app/session.h"
 #include "app/strings.h"
 #include "automation/script.h"
+#include "data/store.h"
+#include "net/sync.h"
 #include "config/config.h"
 #include "core/log.h"
 #include "platform/platform.h"
@@ -46,6 +49,9 @@ struct app {
 	struct theme theme;
 	struct clock clock;
 	struct session session;
+	struct store *store; /* the UI's connection: submissions and the reference cache */
+	struct sync *sync; /* the delivery thread, when a backend is configured */
+	struct kiosk_state state;
 	const struct screen_desc *stack[STACK_MAX];
 	int depth;
 	enum text_lang lang;
@@ -58,12 +64,6 @@ struct app {
 };
 
 void idle_warning_build(struct screen_ctx *ctx);
-
-static const char *env_or(const char *name, const char *fallback)
-{
-	const char *v = getenv(name);
-	return v && v[0] ? v : fallback;
-}
 
 static bool prepare_data_dir(const char *dir, char *err, size_t errlen)
 {
@@ -82,8 +82,99 @@ static bool prepare_data_dir(const char *dir, char *err, size_t errlen)
 	return true;
 }
 
+/* The sync engine's options from the configuration. */
+static void sync_options_from(const struct config *cfg, const char *data_dir, struct sync_options *o)
+{
+	memset(o, 0, sizeof(*o));
+	o->data_dir = data_dir;
+	o->http.base_url = config_str(cfg, "backend", "url");
+	o->http.kiosk_id = config_str(cfg, "kiosk", "id");
+	o->http.secret = config_str(cfg, "backend", "secret");
+	o->http.ca_file = config_str(cfg, "backend", "ca_file");
+	o->http.insecure_development = config_bool(cfg, "backend", "insecure_development");
+	o->reference_refresh_s = (int)config_int(cfg, "sync", "reference_refresh");
+	o->heartbeat_s = (int)config_int(cfg, "sync", "heartbeat");
+	o->retry_max_s = (int)config_int(cfg, "sync", "retry_max");
+	o->retention_s = config_int(cfg, "store", "retention_days") * 86400;
+	o->app_version = KIOSK_APP_VERSION;
+}
+
+/* Opens the UI's store and starts the sync thread; a store that cannot take submissions keeps
+ * the kiosk running with the read-only services (the screens say so calmly). */
+static void open_data(struct app *app)
+{
+	char err[512];
+	app->state.can_submit = false;
+	snprintf(app->state.why, sizeof(app->state.why), "no data directory (--data)");
+	if (!app->opts.data_dir)
+		return;
+	struct store_options so = {.create = true};
+	app->store = store_open(app->opts.data_dir, &so, err, sizeof(err));
+	if (!app->store) {
+		snprintf(app->state.why, sizeof(app->state.why), "%s", err);
+		kiosk_log(LOG_ERROR, "store: %s", err);
+		return;
+	}
+	enum store_health h = store_health(app->store, app->state.why, sizeof(app->state.why));
+	app->state.can_submit = h == STORE_HEALTHY;
+	if (h != STORE_HEALTHY)
+		kiosk_log(LOG_ERROR, "the kiosk cannot take submissions: %s", app->state.why);
+	if (!config_str(&app->cfg, "backend", "url")[0]) {
+		kiosk_log(LOG_INFO, "no backend configured: submissions stay in the outbox");
+		return;
+	}
+	struct sync_options o;
+	sync_options_from(&app->cfg, app->opts.data_dir, &o);
+	app->sync = sync_start(&o, err, sizeof(err));
+	if (!app->sync)
+		kiosk_log(LOG_ERROR, "sync engine: %s", err);
+}
+
+int app_sync_now(const struct app_options *opts)
+{
+	signal(SIGPIPE, SIG_IGN);
+	char err[512];
+	struct config cfg;
+	config_init(&cfg);
+	if (!opts->data_dir) {
+		fprintf(stderr, "kiosk: --sync-now needs --data DIR\n");
+		return 2;
+	}
+	if (opts->config_path && !config_load(&cfg, opts->config_path, err, sizeof(err))) {
+		fprintf(stderr, "kiosk: %s\n", err);
+		return 2;
+	}
+	log_set_level((enum log_level)log_level_parse(config_str(&cfg, "log", "level")));
+	if (!config_str(&cfg, "backend", "url")[0]) {
+		fprintf(stderr, "kiosk: --sync-now needs [backend] url in the configuration\n");
+		return 2;
+	}
+	if (!prepare_data_dir(opts->data_dir, err, sizeof(err))) {
+		fprintf(stderr, "kiosk: %s\n", err);
+		return 2;
+	}
+	struct sync_options o;
+	sync_options_from(&cfg, opts->data_dir, &o);
+	struct outbox_counts c;
+	if (!sync_run_once(&o, 20, &c, err, sizeof(err))) {
+		fprintf(stderr, "kiosk: %s\n", err);
+		return 2;
+	}
+	for (int i = 0; i < SUB_STATE_COUNT; i++)
+		printf("%s %d\n", submission_state_name((enum submission_state)i), c.by_state[i]);
+	return c.by_state[SUB_PENDING] ? 3 : 0;
+}
+
+static const char *env_or(const char *name, const char *fallback)
+{
+	const char *v = getenv(name);
+	return v && v[0] ? v : fallback;
+}
+
 struct app *app_create(const struct app_options *opts, char *err, size_t errlen)
 {
+	/* A peer closing a connection must be an error return, not a signal that ends the kiosk. */
+	signal(SIGPIPE, SIG_IGN);
 	struct app *app = calloc(1, sizeof(*app));
 	if (!app) {
 		snprintf(err, errlen, "out of memory");
@@ -123,6 +214,7 @@ struct app *app_create(const struct app_options *opts, char *err, size_t errlen)
 	}
 	ui_init(&app->ui, app->texts);
 	clock_init(&app->clock, opts->script_path != NULL);
+	open_data(app);
 	app_end_session(app); /* start as after a session: defaults, attract screen */
 	return app;
 fail:
@@ -134,6 +226,8 @@ void app_destroy(struct app *app)
 {
 	if (!app)
 		return;
+	sync_stop(app->sync);
+	store_close(app->store);
 	session_wipe(&app->session);
 	ui_finish(&app->ui);
 	renderer_destroy(app->renderer);
@@ -253,7 +347,8 @@ void app_handle(struct app *app, const struct ui_event *ev)
 	if (input)
 		app->last_activity = clock_now_ms(&app->clock);
 	begin_pass(app, ev);
-	struct screen_ctx ctx = {&app->ui, app->strings, &app->cfg, &app->session, {-1, -1, SCREEN_STAY, NULL}, 0};
+	struct screen_ctx ctx = {&app->ui, app->strings, &app->cfg, &app->session, &app->state,
+				 {-1, -1, SCREEN_STAY, NULL}, 0};
 	top(app)->build(&ctx);
 	if (app->warning) {
 		uint64_t now = clock_now_ms(&app->clock), end = app->warning_since + countdown_ms(app);

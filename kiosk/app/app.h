@@ -19,6 +19,7 @@ struct app_options {
 	const char *data_dir; /* NULL: no persistent data */
 	const char *script_path, *out_dir; /* automation */
 	bool first_frame_only; /* benchmark: exit after presenting the first frame */
+	bool sync_now; /* deliver the outbox and refresh reference data once, then exit */
 };
 
 struct app;
@@ -28,6 +29,9 @@ struct app *app_create(const struct app_options *opts, char *err, size_t errlen)
 void app_destroy(struct app *app);
 /* Runs until quit; returns the process exit status. */
 int app_run(struct app *app);
+/* `kiosk --sync-now`: one delivery and refresh pass without a display; prints the outbox counts.
+ * Returns 0 when nothing is left pending, 3 when some remains, 2 when it cannot run. */
+int app_sync_now(const struct app_options *opts);
 
 /* One UI pass handling ev (NULL: none); applies what the screen asked for. An event is activity. */
 void app_handle(struct app *app, const struct ui_event *ev);

@@ -9,7 +9,10 @@
  * acknowledged survives a power cut. Personal data: a submission's payload (names, ID numbers,
  * phones) is stored encrypted (libsodium XChaCha20-Poly1305) under DATA_DIR/kiosk.key (mode 0600,
  * created on first run); the plaintext columns hold only what staff need (kind, key, state, times,
- * references, error code). After delivery plus the retention period, store_purge erases the payload. */
+ * references, error code). After delivery plus the retention period, store_purge erases the payload.
+ *
+ * Bounds: what comes from outside is capped by the STORE_*_MAX sizes below; a bigger value is
+ * refused with an error (a delivered answer that is too big is dropped, the delivery still counts). */
 #ifndef KIOSK_DATA_STORE_H
 #define KIOSK_DATA_STORE_H
 
@@ -19,12 +22,20 @@
 
 struct store;
 
+#define STORE_PAYLOAD_MAX (256 * 1024) /* bytes of one submission's JSON body */
+#define STORE_RESPONSE_MAX (256 * 1024) /* bytes of a backend answer kept with a submission */
+#define STORE_REF_JSON_MAX (4 * 1024 * 1024) /* bytes of one kind of reference data */
+#define STORE_REF_ETAG_MAX 256
+#define STORE_NAME_MAX 64 /* reference kinds and meta keys: printable ASCII, no spaces */
+#define STORE_META_VALUE_MAX 1024
+
 /* Why the store cannot take submissions (it may still serve the reference cache). */
 enum store_health {
 	STORE_HEALTHY,
 	STORE_READ_ONLY, /* directory or file not writable */
 	STORE_DISK_FULL,
-	STORE_CORRUPT, /* quick_check failed at start: the file was quarantined, a fresh one made */
+	STORE_CORRUPT, /* quick_check failed at start: the file was quarantined, a fresh one made (which
+			* takes submissions; the state is reported until the next start) */
 	STORE_NEWER_SCHEMA, /* made by a newer kiosk version: refused, never modified */
 	STORE_KEY_PROBLEM, /* key file missing (with encrypted data present), unreadable or wrong */
 };
@@ -32,6 +43,7 @@ enum store_health {
 struct store_options {
 	bool create; /* create the database and key file when missing (the UI connection); the sync
 		      * thread opens an existing store */
+	bool read_only; /* open without ever writing (diagnostics, tests): health is STORE_READ_ONLY */
 };
 
 /* Opens DATA_DIR/kiosk.db: creates or migrates the schema (PRAGMA user_version), runs
@@ -39,6 +51,7 @@ struct store_options {
  * loads or creates the key. Returns NULL only when nothing at all can be opened; otherwise check
  * store_health: a store that cannot take submissions still answers reads where it can. */
 struct store *store_open(const char *data_dir, const struct store_options *opts, char *err, size_t errlen);
+/* Closes the connection and wipes the key it held; NULL is a no-op. */
 void store_close(struct store *s);
 /* The store's state; why holds a sentence for the log and the staff screen. */
 enum store_health store_health(const struct store *s, char *why, size_t why_len);
@@ -92,15 +105,18 @@ bool store_submit(struct store *s, enum submission_kind kind, const char *payloa
  * kind); among kinds, the one whose head is due earliest. A kind whose head is backing off waits.
  * False when nothing is due. */
 bool store_next_due(struct store *s, int64_t now, struct submission *out);
-/* The earliest next_attempt_at of any pending submission, or 0 when none is pending. */
+/* When store_next_due will next have something: the earliest next_attempt_at among the heads of the
+ * kinds (the oldest pending submission of each), or 0 when none is pending. */
 int64_t store_next_attempt_at(struct store *s);
-/* Records the outcome of a delivery attempt. */
+/* Records the outcome of a delivery attempt (each counts one attempt). Only a pending submission
+ * can change state; false for any other. mark_stopped takes SUB_REJECTED or SUB_NEEDS_REBOOKING. */
 bool store_mark_delivered(struct store *s, int64_t id, const char *response_json, int64_t now);
 bool store_mark_retry(struct store *s, int64_t id, int64_t next_attempt_at, const char *error_code,
 		      const char *error_message);
 bool store_mark_stopped(struct store *s, int64_t id, enum submission_state state, const char *response_json,
 			const char *error_code, const char *error_message);
-/* A submission by id or by key (payload decrypted); false when unknown. */
+/* A submission by id or by key (payload decrypted); false when unknown or when its payload cannot be
+ * decrypted. These and store_next_due overwrite *out: submission_finish what it held before. */
 bool store_get(struct store *s, int64_t id, struct submission *out);
 bool store_find_key(struct store *s, const char *key, struct submission *out);
 /* Frees and wipes what a submission holds. */
@@ -113,11 +129,16 @@ struct outbox_counts {
 
 bool store_outbox_counts(struct store *s, struct outbox_counts *out);
 /* Erases the payload (personal data) of submissions delivered or stopped more than retention_s
- * before now; returns how many were purged, -1 on error. */
+ * before now; returns how many were purged, -1 on error. A stop is dated by the first purge after
+ * it (mark_stopped has no clock), so a stopped payload is never erased early. */
 int store_purge(struct store *s, int64_t now, int64_t retention_s);
 
 /* Key/value facts the sync engine keeps (last success, last error): small text values. */
 bool store_meta_put(struct store *s, const char *key, const char *value);
 bool store_meta_get(struct store *s, const char *key, char *value, size_t len);
+
+/* For tests only: limits the database to max_pages pages (PRAGMA max_page_count; SQLite keeps at
+ * least the current size) so that the next growth fails like a full disk. */
+bool store_set_max_pages(struct store *s, int max_pages);
 
 #endif

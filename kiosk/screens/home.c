@@ -11,12 +11,13 @@ void home_build(struct screen_ctx *ctx);
 
 struct service_entry {
 	const char *id, *key, *go;
+	bool submits; /* needs the outbox: unavailable when the kiosk cannot take submissions */
 };
 
 static const struct service_entry services[] = {
-	{"home.booking", "home.booking", NULL},
-	{"home.assistance", "home.assistance", NULL},
-	{"home.charity", "home.charity", NULL},
+	{"home.booking", "home.booking", NULL, true},
+	{"home.assistance", "home.assistance", NULL, false},
+	{"home.charity", "home.charity", NULL, true},
 };
 
 
@@ -62,8 +63,12 @@ static void service_card(struct screen_ctx *ctx, struct rect r, int index, bool 
 	bool pressed = false;
 	char label[UI_TEXT_MAX];
 	snprintf(label, sizeof(label), "%s：%s", title, desc);
-	if (ui_area(ui, s->id, r, title, label, &pressed) && s->go)
-		screen_push(ctx, s->go);
+	if (ui_area(ui, s->id, r, title, label, &pressed)) {
+		if (s->submits && !ctx->state->can_submit)
+			screen_push(ctx, "unavailable");
+		else if (s->go)
+			screen_push(ctx, s->go);
+	}
 	ui_panel(ui, r, pressed ? t->surface_pressed : t->surface, t->radius, t->border,
 		 pressed ? t->accents[index] : t->border_color);
 	struct color accent = t->accents[index];

@@ -20,11 +20,18 @@ struct screen_request {
 	const char *go; /* with SCREEN_PUSH: the screen to open */
 };
 
+/* What screens may know about the kiosk itself. */
+struct kiosk_state {
+	bool can_submit; /* the store takes submissions (not full, read-only or damaged) */
+	char why[600]; /* the reason when it cannot, for the log and staff (never shown to visitors) */
+};
+
 struct screen_ctx {
 	struct ui *ui;
 	const struct strings *strings;
 	const struct config *cfg;
 	struct session *session;
+	const struct kiosk_state *state;
 	struct screen_request request;
 	int idle_seconds_left; /* for the idle warning */
 };

@@ -9,6 +9,7 @@ void gallery_form_build(struct screen_ctx *ctx);
 void gallery_calendar_build(struct screen_ctx *ctx);
 void gallery_list_build(struct screen_ctx *ctx);
 void gallery_misc_build(struct screen_ctx *ctx);
+void unavailable_build(struct screen_ctx *ctx);
 
 static const struct screen_desc screens[] = {
 	{"attract", attract_build, false},
@@ -17,6 +18,7 @@ static const struct screen_desc screens[] = {
 	{"gallery.calendar", gallery_calendar_build, true},
 	{"gallery.list", gallery_list_build, true},
 	{"gallery.misc", gallery_misc_build, true},
+	{"unavailable", unavailable_build, false},
 };
 
 const struct screen_desc *screen_find(const char *name)

@@ -1,0 +1,474 @@
+/* The sync engine; see sync.h. Depends on data/store.h, net/http.h, cJSON and libsodium (jitter).
+ * Limits: one request at a time (delivery order matters more than throughput); backoff timestamps
+ * have one-second resolution; reference bodies are capped by the HTTP client and the store. */
+#include "net/sync.h"
+
+#include <cjson/cJSON.h>
+#include <errno.h>
+#include <pthread.h>
+#include <sodium.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "core/log.h"
+#include "core/utf8.h"
+
+static const char *const reference_kinds[] = {"services", "offices", "programmes", "projects", "texts"};
+
+/* Fields of a backend answer the kiosk keeps: what staff and the visitor need, no personal data
+ * (answers carry masked names and numbers: they are dropped all the same). */
+static const char *const kept_fields[] = {"reference", "status", "service", "office", "slot", "project_id",
+					  "amount", "currency", "payment_url", "payment_expires_at", "created_at",
+					  "cancel_until", "kiosk_id", "reason"};
+
+struct sync {
+	struct sync_options opts;
+	char *data_dir, *base_url, *kiosk_id, *secret, *ca_file, *app_version; /* owned copies */
+	struct store *store;
+	struct http_client *http;
+	pthread_t thread;
+	bool thread_started;
+	pthread_mutex_t lock;
+	pthread_cond_t cond;
+	bool stop, wake;
+	struct sync_status status;
+	int64_t started_at, next_refresh, next_heartbeat, next_purge;
+};
+
+enum delivery { DELIVERY_NONE, DELIVERY_DONE, DELIVERY_RETRY, DELIVERY_STOPPED };
+
+static int64_t wall_now(void)
+{
+	return (int64_t)time(NULL);
+}
+
+static char *dup_or_null(const char *s)
+{
+	return s ? strdup(s) : NULL;
+}
+
+static void note_error(struct sync *s, int64_t now, const char *what)
+{
+	pthread_mutex_lock(&s->lock);
+	s->status.last_error_at = now;
+	snprintf(s->status.last_error, sizeof(s->status.last_error), "%s", what);
+	pthread_mutex_unlock(&s->lock);
+	store_meta_put(s->store, "last_error", what);
+}
+
+static void note_success(struct sync *s, int64_t now)
+{
+	pthread_mutex_lock(&s->lock);
+	s->status.last_success_at = now;
+	s->status.backend_reachable = true;
+	pthread_mutex_unlock(&s->lock);
+	char buf[32];
+	snprintf(buf, sizeof(buf), "%lld", (long long)now);
+	store_meta_put(s->store, "last_success_at", buf);
+}
+
+static void note_unreachable(struct sync *s)
+{
+	pthread_mutex_lock(&s->lock);
+	s->status.backend_reachable = false;
+	pthread_mutex_unlock(&s->lock);
+}
+
+/* The answer reduced to kept_fields, as JSON; NULL when the body is not a JSON object. */
+static char *kept_response(const char *body, size_t len)
+{
+	cJSON *in = body && len ? cJSON_ParseWithLength(body, len) : NULL;
+	char *out = NULL;
+	if (!cJSON_IsObject(in))
+		goto out;
+	cJSON *kept = cJSON_CreateObject();
+	for (size_t i = 0; kept && i < sizeof(kept_fields) / sizeof(kept_fields[0]); i++) {
+		cJSON *v = cJSON_GetObjectItemCaseSensitive(in, kept_fields[i]);
+		if (v)
+			cJSON_AddItemToObject(kept, kept_fields[i], cJSON_Duplicate(v, 1));
+	}
+	out = kept ? cJSON_PrintUnformatted(kept) : NULL;
+	cJSON_Delete(kept);
+out:
+	cJSON_Delete(in);
+	return out;
+}
+
+/* The error code and message of an error answer ({"error":{"code","message"}}), when there is one. */
+static void error_of(const struct http_response *r, char *code, size_t code_len, char *msg, size_t msg_len)
+{
+	snprintf(code, code_len, "http_%ld", r->status);
+	snprintf(msg, msg_len, "HTTP %ld", r->status);
+	cJSON *root = r->body && r->len ? cJSON_ParseWithLength(r->body, r->len) : NULL;
+	cJSON *err = cJSON_GetObjectItemCaseSensitive(root, "error");
+	const char *c = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(err, "code"));
+	const char *m = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(err, "message"));
+	if (c && utf8_valid(c, strlen(c)))
+		snprintf(code, code_len, "%s", c);
+	if (m && utf8_valid(m, strlen(m)))
+		snprintf(msg, msg_len, "%s", m);
+	cJSON_Delete(root);
+}
+
+static int64_t backoff_at(const struct sync *s, int attempts, int64_t now)
+{
+	int64_t base = s->opts.retry_base_ms > 0 ? s->opts.retry_base_ms : 2000;
+	int64_t cap = (int64_t)(s->opts.retry_max_s > 0 ? s->opts.retry_max_s : 300) * 1000;
+	int64_t delay = base;
+	for (int i = 1; i < attempts && delay < cap; i++)
+		delay *= 2;
+	if (delay > cap)
+		delay = cap;
+	/* Jitter: anywhere in the upper half, so kiosks that lost the network together do not return
+	 * in step. */
+	delay = delay / 2 + (int64_t)randombytes_uniform((uint32_t)(delay / 2 + 1));
+	return now + (delay + 999) / 1000;
+}
+
+static bool retryable_status(long status)
+{
+	return status >= 500 || status == 408 || status == 429 || status == 401;
+}
+
+static enum delivery deliver_one(struct sync *s, int64_t select_now)
+{
+	struct submission sub;
+	if (!store_next_due(s->store, select_now, &sub))
+		return DELIVERY_NONE;
+	enum delivery result = DELIVERY_RETRY;
+	int64_t now = wall_now();
+	struct http_response r;
+	char code[64], msg[256];
+	if (!sub.payload) { /* purged before delivery cannot happen; refuse rather than send nothing */
+		store_mark_stopped(s->store, sub.id, SUB_REJECTED, NULL, "no_payload", "the payload is gone");
+		submission_finish(&sub);
+		return DELIVERY_STOPPED;
+	}
+	bool answered = http_post(s->http, submission_endpoint(sub.kind), sub.key, sub.payload, sub.payload_len, now, &r);
+	if (!answered) {
+		note_unreachable(s);
+		note_error(s, now, r.error);
+		store_mark_retry(s->store, sub.id, backoff_at(s, sub.attempts + 1, now),
+				 r.outcome == HTTP_TIMEOUT ? "timeout" : r.outcome == HTTP_TOO_LARGE ? "too_large" : "network",
+				 r.error);
+		goto out;
+	}
+	if (r.status >= 200 && r.status < 300) {
+		char *kept = kept_response(r.body, r.len);
+		if (!kept) { /* a 2xx that is not JSON: the server is confused, try again later */
+			note_error(s, now, "malformed success answer");
+			store_mark_retry(s->store, sub.id, backoff_at(s, sub.attempts + 1, now), "malformed_answer",
+					 "the backend's answer was not a JSON object");
+			goto out;
+		}
+		store_mark_delivered(s->store, sub.id, kept, now);
+		free(kept);
+		note_success(s, now);
+		result = DELIVERY_DONE;
+		goto out;
+	}
+	error_of(&r, code, sizeof(code), msg, sizeof(msg));
+	if (retryable_status(r.status)) {
+		note_error(s, now, msg);
+		store_mark_retry(s->store, sub.id, backoff_at(s, sub.attempts + 1, now), code, msg);
+		goto out;
+	}
+	/* Permanent: this record stops for staff; the ones behind it go on. */
+	bool rebook = sub.kind == SUB_BOOKING && strcmp(code, "slot_full") == 0;
+	char *kept = kept_response(r.body, r.len);
+	store_mark_stopped(s->store, sub.id, rebook ? SUB_NEEDS_REBOOKING : SUB_REJECTED, kept, code, msg);
+	free(kept);
+	kiosk_log(LOG_WARN, "%s %s stopped: %s (%ld)", submission_kind_name(sub.kind), sub.key, code, r.status);
+	result = DELIVERY_STOPPED;
+out:
+	http_response_finish(&r);
+	submission_finish(&sub);
+	return result;
+}
+
+/* Fetches one kind of reference data if it changed; false when the backend could not be asked. */
+static bool refresh_kind(struct sync *s, const char *kind, int64_t now)
+{
+	char path[64], etag[128] = "";
+	char *old = NULL;
+	size_t old_len = 0;
+	int64_t fetched_at = 0;
+	bool have = store_ref_get(s->store, kind, &old, &old_len, etag, sizeof(etag), &fetched_at);
+	snprintf(path, sizeof(path), "/v1/%s", kind);
+	struct http_response r;
+	bool ok = false;
+	if (!http_get(s->http, path, have ? etag : NULL, now, &r)) {
+		note_unreachable(s);
+		note_error(s, now, r.error);
+		goto out;
+	}
+	char err[256];
+	if (r.status == 304 && have) {
+		ok = store_ref_put(s->store, kind, etag, old, old_len, now, err, sizeof(err));
+	} else if (r.status == 200) {
+		cJSON *root = r.body ? cJSON_ParseWithLength(r.body, r.len) : NULL;
+		bool valid = (cJSON_IsObject(root) || cJSON_IsArray(root)) && utf8_valid(r.body, r.len) &&
+			     strlen(r.body) == r.len;
+		cJSON_Delete(root);
+		if (!valid) {
+			note_error(s, now, "reference data answer was not valid JSON");
+			kiosk_log(LOG_WARN, "reference %s: the backend's answer is not valid UTF-8 JSON; keeping the cache", kind);
+			goto out;
+		}
+		ok = store_ref_put(s->store, kind, r.etag, r.body, r.len, now, err, sizeof(err));
+	} else {
+		char code[64], msg[256];
+		error_of(&r, code, sizeof(code), msg, sizeof(msg));
+		note_error(s, now, msg);
+		goto out;
+	}
+	if (ok)
+		note_success(s, now);
+	else
+		kiosk_log(LOG_ERROR, "reference %s: %s", kind, err);
+out:
+	http_response_finish(&r);
+	free(old);
+	return ok;
+}
+
+static void refresh_reference(struct sync *s, int64_t now)
+{
+	for (size_t i = 0; i < sizeof(reference_kinds) / sizeof(reference_kinds[0]); i++) {
+		if (!refresh_kind(s, reference_kinds[i], now))
+			break; /* the backend is away: try the rest next time */
+	}
+}
+
+static void send_heartbeat(struct sync *s, int64_t now)
+{
+	struct outbox_counts c;
+	if (!store_outbox_counts(s->store, &c))
+		memset(&c, 0, sizeof(c));
+	pthread_mutex_lock(&s->lock);
+	s->status.outbox = c;
+	struct sync_status st = s->status;
+	pthread_mutex_unlock(&s->lock);
+	cJSON *hb = cJSON_CreateObject();
+	cJSON_AddStringToObject(hb, "app_version", s->app_version ? s->app_version : "");
+	cJSON_AddNumberToObject(hb, "uptime_s", (double)(now - s->started_at));
+	cJSON_AddNumberToObject(hb, "outbox_pending", c.by_state[SUB_PENDING]);
+	cJSON_AddNumberToObject(hb, "outbox_delivered", c.by_state[SUB_DELIVERED]);
+	cJSON_AddNumberToObject(hb, "outbox_rejected", c.by_state[SUB_REJECTED]);
+	cJSON_AddNumberToObject(hb, "outbox_needs_rebooking", c.by_state[SUB_NEEDS_REBOOKING]);
+	cJSON_AddNumberToObject(hb, "oldest_pending_age_s", c.oldest_pending_created ? (double)(now - c.oldest_pending_created) : 0);
+	cJSON_AddNumberToObject(hb, "last_sync_success", (double)st.last_success_at);
+	cJSON_AddStringToObject(hb, "last_sync_error", st.last_error);
+	char health[256];
+	cJSON_AddStringToObject(hb, "status", store_health(s->store, health, sizeof(health)) == STORE_HEALTHY ? "ok" : "degraded");
+	char *body = cJSON_PrintUnformatted(hb);
+	cJSON_Delete(hb);
+	if (!body)
+		return;
+	unsigned char raw[16];
+	char key[37];
+	randombytes_buf(raw, sizeof(raw));
+	raw[6] = (raw[6] & 0x0F) | 0x40;
+	raw[8] = (raw[8] & 0x3F) | 0x80;
+	snprintf(key, sizeof(key), "%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%02x", raw[0], raw[1],
+		 raw[2], raw[3], raw[4], raw[5], raw[6], raw[7], raw[8], raw[9], raw[10], raw[11], raw[12], raw[13], raw[14],
+		 raw[15]);
+	struct http_response r;
+	if (http_post(s->http, "/v1/heartbeat", key, body, strlen(body), now, &r) && r.status < 300)
+		note_success(s, now);
+	else
+		note_unreachable(s);
+	http_response_finish(&r);
+	free(body);
+}
+
+static void free_sync(struct sync *s)
+{
+	if (!s)
+		return;
+	http_client_destroy(s->http);
+	store_close(s->store);
+	if (s->secret)
+		sodium_memzero(s->secret, strlen(s->secret));
+	free(s->data_dir);
+	free(s->base_url);
+	free(s->kiosk_id);
+	free(s->secret);
+	free(s->ca_file);
+	free(s->app_version);
+	pthread_mutex_destroy(&s->lock);
+	pthread_cond_destroy(&s->cond);
+	free(s);
+}
+
+static struct sync *create(const struct sync_options *o, bool create_store, char *err, size_t errlen)
+{
+	if (sodium_init() < 0) {
+		snprintf(err, errlen, "libsodium failed to initialise");
+		return NULL;
+	}
+	struct sync *s = calloc(1, sizeof(*s));
+	if (!s) {
+		snprintf(err, errlen, "out of memory");
+		return NULL;
+	}
+	pthread_mutex_init(&s->lock, NULL);
+	pthread_condattr_t attr;
+	pthread_condattr_init(&attr);
+	pthread_condattr_setclock(&attr, CLOCK_MONOTONIC);
+	pthread_cond_init(&s->cond, &attr);
+	pthread_condattr_destroy(&attr);
+	s->opts = *o;
+	s->data_dir = dup_or_null(o->data_dir);
+	s->base_url = dup_or_null(o->http.base_url);
+	s->kiosk_id = dup_or_null(o->http.kiosk_id);
+	s->secret = dup_or_null(o->http.secret);
+	s->ca_file = dup_or_null(o->http.ca_file);
+	s->app_version = dup_or_null(o->app_version);
+	s->opts.http.base_url = s->base_url;
+	s->opts.http.kiosk_id = s->kiosk_id;
+	s->opts.http.secret = s->secret;
+	s->opts.http.ca_file = s->ca_file;
+	struct store_options so = {.create = create_store};
+	s->store = store_open(s->data_dir, &so, err, errlen);
+	if (!s->store)
+		goto fail;
+	s->http = http_client_create(&s->opts.http, err, errlen);
+	if (!s->http)
+		goto fail;
+	s->started_at = wall_now();
+	return s;
+fail:
+	free_sync(s);
+	return NULL;
+}
+
+static void *run(void *arg)
+{
+	struct sync *s = arg;
+	pthread_mutex_lock(&s->lock);
+	while (!s->stop) {
+		pthread_mutex_unlock(&s->lock);
+		int64_t now = wall_now();
+		if (now >= s->next_refresh) {
+			refresh_reference(s, now);
+			s->next_refresh = now + s->opts.reference_refresh_s;
+		}
+		int delivered = 0;
+		while (!s->stop && delivered < 100) { /* drain, yielding now and then to the schedule */
+			enum delivery d = deliver_one(s, wall_now());
+			if (d == DELIVERY_NONE || d == DELIVERY_RETRY)
+				break;
+			delivered++;
+		}
+		now = wall_now();
+		if (now >= s->next_heartbeat) {
+			send_heartbeat(s, now);
+			s->next_heartbeat = now + s->opts.heartbeat_s;
+		}
+		if (now >= s->next_purge) {
+			int purged = store_purge(s->store, now, s->opts.retention_s);
+			if (purged > 0)
+				kiosk_log(LOG_INFO, "erased the personal data of %d delivered submissions", purged);
+			s->next_purge = now + 3600;
+		}
+		struct outbox_counts c;
+		if (store_outbox_counts(s->store, &c)) {
+			pthread_mutex_lock(&s->lock);
+			s->status.outbox = c;
+			pthread_mutex_unlock(&s->lock);
+		}
+		/* Sleep until the next thing is due, or a wake-up. */
+		int64_t next = s->next_refresh < s->next_heartbeat ? s->next_refresh : s->next_heartbeat;
+		int64_t attempt = store_next_attempt_at(s->store);
+		if (attempt && attempt < next)
+			next = attempt;
+		if (delivered >= 100)
+			next = now;
+		struct timespec until;
+		clock_gettime(CLOCK_MONOTONIC, &until);
+		until.tv_sec += next > now ? (time_t)(next - now) : 0;
+		pthread_mutex_lock(&s->lock);
+		while (!s->stop && !s->wake && next > now) {
+			if (pthread_cond_timedwait(&s->cond, &s->lock, &until) == ETIMEDOUT)
+				break;
+		}
+		s->wake = false;
+	}
+	pthread_mutex_unlock(&s->lock);
+	return NULL;
+}
+
+struct sync *sync_start(const struct sync_options *opts, char *err, size_t errlen)
+{
+	struct sync *s = create(opts, false, err, errlen);
+	if (!s)
+		return NULL;
+	if (pthread_create(&s->thread, NULL, run, s) != 0) {
+		snprintf(err, errlen, "cannot start the sync thread");
+		free_sync(s);
+		return NULL;
+	}
+	s->thread_started = true;
+	return s;
+}
+
+void sync_wake(struct sync *s)
+{
+	if (!s)
+		return;
+	pthread_mutex_lock(&s->lock);
+	s->wake = true;
+	pthread_cond_signal(&s->cond);
+	pthread_mutex_unlock(&s->lock);
+}
+
+void sync_stop(struct sync *s)
+{
+	if (!s)
+		return;
+	if (s->thread_started) {
+		pthread_mutex_lock(&s->lock);
+		s->stop = true;
+		pthread_cond_signal(&s->cond);
+		pthread_mutex_unlock(&s->lock);
+		pthread_join(s->thread, NULL);
+	}
+	free_sync(s);
+}
+
+void sync_get_status(struct sync *s, struct sync_status *out)
+{
+	pthread_mutex_lock(&s->lock);
+	*out = s->status;
+	pthread_mutex_unlock(&s->lock);
+}
+
+bool sync_run_once(const struct sync_options *opts, int max_failures, struct outbox_counts *after, char *err,
+		   size_t errlen)
+{
+	struct sync *s = create(opts, true, err, errlen);
+	if (!s)
+		return false;
+	int64_t now = wall_now();
+	refresh_reference(s, now);
+	int failures = 0;
+	for (;;) {
+		/* Backoff is for a kiosk that runs on; a one-off drain tries what is pending now. */
+		enum delivery d = deliver_one(s, INT64_MAX);
+		if (d == DELIVERY_NONE)
+			break;
+		if (d == DELIVERY_RETRY && ++failures >= max_failures)
+			break;
+		if (d != DELIVERY_RETRY)
+			failures = 0;
+	}
+	store_purge(s->store, wall_now(), s->opts.retention_s);
+	bool ok = store_outbox_counts(s->store, after);
+	if (!ok)
+		snprintf(err, errlen, "cannot count the outbox");
+	free_sync(s);
+	return ok;
+}
