@@ -76,18 +76,38 @@ static void note_unreachable(struct sync *s)
 	pthread_mutex_unlock(&s->lock);
 }
 
-/* The answer reduced to kept_fields, as JSON; NULL when the body is not a JSON object. */
-static char *kept_response(const char *body, size_t len)
+/* A string (valid UTF-8), number or boolean: what a kept field may hold. */
+static bool plain_value(const cJSON *v)
+{
+	if (cJSON_IsString(v))
+		return utf8_valid(v->valuestring, strlen(v->valuestring));
+	return cJSON_IsNumber(v) || cJSON_IsBool(v);
+}
+
+/* The answer reduced to kept_fields, as JSON; NULL when the body is not a JSON object, or when
+ * need_reference and it has no non-empty string "reference" (every success answer of the contract
+ * has one). */
+static char *kept_response(const char *body, size_t len, bool need_reference)
 {
 	cJSON *in = body && len ? cJSON_ParseWithLength(body, len) : NULL;
 	char *out = NULL;
-	if (!cJSON_IsObject(in))
+	const char *reference = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(in, "reference"));
+	if (!cJSON_IsObject(in) || (need_reference && (!reference || reference[0] == '\0')))
 		goto out;
 	cJSON *kept = cJSON_CreateObject();
 	for (size_t i = 0; kept && i < sizeof(kept_fields) / sizeof(kept_fields[0]); i++) {
 		cJSON *v = cJSON_GetObjectItemCaseSensitive(in, kept_fields[i]);
-		if (v)
-			cJSON_AddItemToObject(kept, kept_fields[i], cJSON_Duplicate(v, 1));
+		if (strcmp(kept_fields[i], "slot") == 0 && cJSON_IsObject(v)) { /* only the slot's own facts */
+			static const char *const slot_fields[] = {"id", "date", "start", "end"};
+			cJSON *slot = cJSON_AddObjectToObject(kept, "slot");
+			for (size_t k = 0; slot && k < sizeof(slot_fields) / sizeof(slot_fields[0]); k++) {
+				cJSON *f = cJSON_GetObjectItemCaseSensitive(v, slot_fields[k]);
+				if (plain_value(f))
+					cJSON_AddItemToObject(slot, slot_fields[k], cJSON_Duplicate(f, 0));
+			}
+		} else if (plain_value(v)) { /* never an object or array that could carry a person */
+			cJSON_AddItemToObject(kept, kept_fields[i], cJSON_Duplicate(v, 0));
+		}
 	}
 	out = kept ? cJSON_PrintUnformatted(kept) : NULL;
 	cJSON_Delete(kept);
@@ -104,11 +124,11 @@ static void error_of(const struct http_response *r, char *code, size_t code_len,
 	cJSON *root = r->body && r->len ? cJSON_ParseWithLength(r->body, r->len) : NULL;
 	cJSON *err = cJSON_GetObjectItemCaseSensitive(root, "error");
 	const char *c = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(err, "code"));
-	const char *m = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(err, "message"));
-	if (c && utf8_valid(c, strlen(c)))
+	if (c && utf8_valid(c, strlen(c)) && strspn(c, "abcdefghijklmnopqrstuvwxyz_0123456789") == strlen(c))
 		snprintf(code, code_len, "%s", c);
-	if (m && utf8_valid(m, strlen(m)))
-		snprintf(msg, msg_len, "%s", m);
+	/* The server's own words stay out of the store and the logs: an error message may echo what was
+	 * sent, personal data included. Staff get the status and the machine-readable code. */
+	snprintf(msg, msg_len, "HTTP %ld %s", r->status, code);
 	cJSON_Delete(root);
 }
 
@@ -156,15 +176,19 @@ static enum delivery deliver_one(struct sync *s, int64_t select_now)
 		goto out;
 	}
 	if (r.status >= 200 && r.status < 300) {
-		char *kept = kept_response(r.body, r.len);
-		if (!kept) { /* a 2xx that is not JSON: the server is confused, try again later */
+		char *kept = kept_response(r.body, r.len, true);
+		if (!kept) { /* a 2xx that is not a JSON answer: the server is confused, try again later */
 			note_error(s, now, "malformed success answer");
 			store_mark_retry(s->store, sub.id, backoff_at(s, sub.attempts + 1, now), "malformed_answer",
-					 "the backend's answer was not a JSON object");
+					 "the backend's answer was not a JSON object with a reference");
 			goto out;
 		}
-		store_mark_delivered(s->store, sub.id, kept, now);
+		bool marked = store_mark_delivered(s->store, sub.id, kept, now);
 		free(kept);
+		if (!marked) { /* delivered but not recorded: sent again later, the same key answers the same */
+			note_error(s, now, "cannot record a delivery in the store");
+			goto out;
+		}
 		note_success(s, now);
 		result = DELIVERY_DONE;
 		goto out;
@@ -177,9 +201,13 @@ static enum delivery deliver_one(struct sync *s, int64_t select_now)
 	}
 	/* Permanent: this record stops for staff; the ones behind it go on. */
 	bool rebook = sub.kind == SUB_BOOKING && strcmp(code, "slot_full") == 0;
-	char *kept = kept_response(r.body, r.len);
-	store_mark_stopped(s->store, sub.id, rebook ? SUB_NEEDS_REBOOKING : SUB_REJECTED, kept, code, msg);
+	char *kept = kept_response(r.body, r.len, false);
+	bool marked = store_mark_stopped(s->store, sub.id, rebook ? SUB_NEEDS_REBOOKING : SUB_REJECTED, kept, code, msg);
 	free(kept);
+	if (!marked) {
+		note_error(s, now, "cannot record a stopped submission in the store");
+		goto out;
+	}
 	kiosk_log(LOG_WARN, "%s %s stopped: %s (%ld)", submission_kind_name(sub.kind), sub.key, code, r.status);
 	result = DELIVERY_STOPPED;
 out:
@@ -188,15 +216,15 @@ out:
 	return result;
 }
 
-/* Fetches one kind of reference data if it changed; false when the backend could not be asked. */
-static bool refresh_kind(struct sync *s, const char *kind, int64_t now)
+/* Fetches one kind of reference data from path if it changed; false when the backend could not be
+ * asked. */
+static bool refresh_path(struct sync *s, const char *kind, const char *path, int64_t now)
 {
-	char path[64], etag[128] = "";
+	char etag[128] = "";
 	char *old = NULL;
 	size_t old_len = 0;
 	int64_t fetched_at = 0;
 	bool have = store_ref_get(s->store, kind, &old, &old_len, etag, sizeof(etag), &fetched_at);
-	snprintf(path, sizeof(path), "/v1/%s", kind);
 	struct http_response r;
 	bool ok = false;
 	if (!http_get(s->http, path, have ? etag : NULL, now, &r)) {
@@ -234,12 +262,50 @@ out:
 	return ok;
 }
 
+/* Slots of every bookable office for every service it offers, over its booking window (the
+ * backend's default range), cached as "slots:OFFICE:SERVICE". */
+static void refresh_slots(struct sync *s, int64_t now)
+{
+	char *offices = NULL;
+	size_t len = 0;
+	if (!store_ref_get(s->store, "offices", &offices, &len, NULL, 0, NULL))
+		return;
+	cJSON *root = cJSON_ParseWithLength(offices, len);
+	const cJSON *office;
+	cJSON_ArrayForEach(office, cJSON_GetObjectItemCaseSensitive(root, "items"))
+	{
+		const char *id = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(office, "id"));
+		const char *role = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(office, "role"));
+		if (!id || !cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(office, "bookable")) || !role ||
+		    strcmp(role, "service_point") != 0 || strlen(id) > 64)
+			continue;
+		const cJSON *service;
+		cJSON_ArrayForEach(service, cJSON_GetObjectItemCaseSensitive(office, "services"))
+		{
+			const char *sid = cJSON_GetStringValue(service);
+			if (!sid || strlen(sid) > 64)
+				continue;
+			char kind[160], path[256];
+			snprintf(kind, sizeof(kind), "slots:%s:%s", id, sid);
+			snprintf(path, sizeof(path), "/v1/slots?service=%s&office=%s", sid, id);
+			if (!refresh_path(s, kind, path, now))
+				goto out;
+		}
+	}
+out:
+	cJSON_Delete(root);
+	free(offices);
+}
+
 static void refresh_reference(struct sync *s, int64_t now)
 {
 	for (size_t i = 0; i < sizeof(reference_kinds) / sizeof(reference_kinds[0]); i++) {
-		if (!refresh_kind(s, reference_kinds[i], now))
-			break; /* the backend is away: try the rest next time */
+		char path[64];
+		snprintf(path, sizeof(path), "/v1/%s", reference_kinds[i]);
+		if (!refresh_path(s, reference_kinds[i], path, now))
+			return; /* the backend is away: try the rest next time */
 	}
+	refresh_slots(s, now);
 }
 
 static void send_heartbeat(struct sync *s, int64_t now)
