@@ -16,6 +16,7 @@
 #include "app/session.h"
 #include "app/strings.h"
 #include "automation/script.h"
+#include "booking/booking_data.h"
 #include "data/store.h"
 #include "net/sync.h"
 #include "config/config.h"
@@ -49,9 +50,7 @@ struct app {
 	struct theme theme;
 	struct clock clock;
 	struct session session;
-	struct store *store; /* the UI's connection: submissions and the reference cache */
-	struct sync *sync; /* the delivery thread, when a backend is configured */
-	struct kiosk_state state;
+	struct kiosk_context kiosk;
 	const struct screen_desc *stack[STACK_MAX];
 	int depth;
 	enum text_lang lang;
@@ -104,29 +103,30 @@ static void sync_options_from(const struct config *cfg, const char *data_dir, st
 static void open_data(struct app *app)
 {
 	char err[512];
-	app->state.can_submit = false;
-	snprintf(app->state.why, sizeof(app->state.why), "no data directory (--data)");
+	app->kiosk.can_submit = false;
+	snprintf(app->kiosk.why, sizeof(app->kiosk.why), "no data directory (--data)");
 	if (!app->opts.data_dir)
 		return;
 	struct store_options so = {.create = true};
-	app->store = store_open(app->opts.data_dir, &so, err, sizeof(err));
-	if (!app->store) {
-		snprintf(app->state.why, sizeof(app->state.why), "%s", err);
+	app->kiosk.store = store_open(app->opts.data_dir, &so, err, sizeof(err));
+	if (!app->kiosk.store) {
+		snprintf(app->kiosk.why, sizeof(app->kiosk.why), "%s", err);
 		kiosk_log(LOG_ERROR, "store: %s", err);
 		return;
 	}
-	enum store_health h = store_health(app->store, app->state.why, sizeof(app->state.why));
-	app->state.can_submit = h == STORE_HEALTHY;
+	app->kiosk.booking = booking_data_create(app->kiosk.store);
+	enum store_health h = store_health(app->kiosk.store, app->kiosk.why, sizeof(app->kiosk.why));
+	app->kiosk.can_submit = h == STORE_HEALTHY;
 	if (h != STORE_HEALTHY)
-		kiosk_log(LOG_ERROR, "the kiosk cannot take submissions: %s", app->state.why);
+		kiosk_log(LOG_ERROR, "the kiosk cannot take submissions: %s", app->kiosk.why);
 	if (!config_str(&app->cfg, "backend", "url")[0]) {
 		kiosk_log(LOG_INFO, "no backend configured: submissions stay in the outbox");
 		return;
 	}
 	struct sync_options o;
 	sync_options_from(&app->cfg, app->opts.data_dir, &o);
-	app->sync = sync_start(&o, err, sizeof(err));
-	if (!app->sync)
+	app->kiosk.sync = sync_start(&o, err, sizeof(err));
+	if (!app->kiosk.sync)
 		kiosk_log(LOG_ERROR, "sync engine: %s", err);
 }
 
@@ -226,8 +226,9 @@ void app_destroy(struct app *app)
 {
 	if (!app)
 		return;
-	sync_stop(app->sync);
-	store_close(app->store);
+	sync_stop(app->kiosk.sync);
+	booking_data_destroy(app->kiosk.booking);
+	store_close(app->kiosk.store);
 	session_wipe(&app->session);
 	ui_finish(&app->ui);
 	renderer_destroy(app->renderer);
@@ -330,6 +331,10 @@ static void apply(struct app *app, const struct screen_request *rq)
 		if (app->depth > 1)
 			app->depth--;
 		break;
+	case SCREEN_BACK_TO:
+		while (app->depth > 1 && rq->go && strcmp(top(app)->name, rq->go) != 0)
+			app->depth--;
+		break;
 	case SCREEN_HOME:
 		reset_stack(app, "home");
 		break;
@@ -347,7 +352,7 @@ void app_handle(struct app *app, const struct ui_event *ev)
 	if (input)
 		app->last_activity = clock_now_ms(&app->clock);
 	begin_pass(app, ev);
-	struct screen_ctx ctx = {&app->ui, app->strings, &app->cfg, &app->session, &app->state,
+	struct screen_ctx ctx = {&app->ui, app->strings, &app->cfg, &app->session, &app->kiosk,
 				 {-1, -1, SCREEN_STAY, NULL}, 0};
 	top(app)->build(&ctx);
 	if (app->warning) {

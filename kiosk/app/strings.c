@@ -1,7 +1,11 @@
-/* String catalogue; see strings.h. Kept as a sorted array searched by binary search. */
+/* String catalogue; see strings.h. Kept as a sorted array searched by binary search.
+ * The file is INI, read here line by line rather than with libinih: libinih as Debian builds it cuts
+ * lines at 200 bytes, and one sentence of Chinese (3 bytes a character) is often longer. Lines are
+ * capped at 4 KiB; a longer line, a line outside a section, or a line without " = " is an error
+ * naming its line. */
 #include "app/strings.h"
 
-#include <ini.h>
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -69,6 +73,63 @@ static int on_value(void *user, const char *section, const char *name, const cha
 	return e->text[lang] != NULL;
 }
 
+static char *trim(char *p)
+{
+	while (*p == ' ' || *p == '\t')
+		p++;
+	char *end = p + strlen(p);
+	while (end > p && (end[-1] == ' ' || end[-1] == '\t' || end[-1] == '\n' || end[-1] == '\r'))
+		*--end = '\0';
+	return p;
+}
+
+/* Reads the catalogue; 0 on success, -1 when it cannot be opened, else the first bad line. */
+static int parse_file(const char *path, struct strings *s)
+{
+	FILE *f = fopen(path, "r");
+	if (!f)
+		return -1;
+	char line[4096], section[128] = "";
+	int lineno = 0, rc = 0;
+	while (fgets(line, sizeof(line), f)) {
+		lineno++;
+		if (!strchr(line, '\n') && !feof(f)) {
+			s->error = "line longer than 4 KiB";
+			rc = lineno;
+			break;
+		}
+		char *p = trim(line);
+		if (lineno == 1 && strncmp(p, "\xEF\xBB\xBF", 3) == 0) /* a byte-order mark */
+			p += 3;
+		if (*p == '\0' || *p == ';' || *p == '#')
+			continue;
+		if (*p == '[') {
+			char *close = strchr(p, ']');
+			if (!close || close[1] != '\0' || (size_t)(close - p) >= sizeof(section)) {
+				s->error = "a section name in [brackets] on a line of its own";
+				rc = lineno;
+				break;
+			}
+			*close = '\0';
+			snprintf(section, sizeof(section), "%s", p + 1);
+			continue;
+		}
+		char *eq = strchr(p, '=');
+		if (!eq || !section[0]) {
+			s->error = section[0] ? "expected \"language = text\"" : "text outside a [section]";
+			rc = lineno;
+			break;
+		}
+		*eq = '\0';
+		if (!on_value(s, section, trim(p), trim(eq + 1))) {
+			rc = lineno;
+			break;
+		}
+	}
+	fclose(f);
+	return rc;
+}
+
 struct strings *strings_load(const char *path, char *err, size_t errlen)
 {
 	struct strings *s = calloc(1, sizeof(*s));
@@ -76,10 +137,10 @@ struct strings *strings_load(const char *path, char *err, size_t errlen)
 		snprintf(err, errlen, "out of memory");
 		return NULL;
 	}
-	int rc = ini_parse(path, on_value, s);
+	int rc = parse_file(path, s);
 	if (rc != 0) {
 		if (rc == -1)
-			snprintf(err, errlen, "%s: cannot read the string catalogue", path);
+			snprintf(err, errlen, "%s: cannot read the string catalogue: %s", path, strerror(errno));
 		else
 			snprintf(err, errlen, "%s:%d: %s", path, rc, s->error ? s->error : "bad line");
 		strings_destroy(s);

@@ -43,6 +43,8 @@ const struct option_def options_table[] = {
 	 "Longest wait in seconds between two delivery attempts of one submission (backoff cap)."},
 	{"store", "retention_days", OPTION_INT, 1, 90, "7", NULL,
 	 "Days personal data stays on the kiosk after the backend confirmed it; then it is erased."},
+	{"booking", "office", OPTION_STRING, 0, 64, "", NULL,
+	 "Office id this kiosk books for (a street station's own office); empty: the visitor chooses."},
 	{"log", "level", OPTION_ENUM, 0, 0, "info", log_levels,
 	 "Most verbose log level written to stderr/journal: error, warn, info, debug."},
 };

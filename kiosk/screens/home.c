@@ -15,7 +15,7 @@ struct service_entry {
 };
 
 static const struct service_entry services[] = {
-	{"home.booking", "home.booking", NULL, true},
+	{"home.booking", "home.booking", "booking.service", true},
 	{"home.assistance", "home.assistance", NULL, false},
 	{"home.charity", "home.charity", NULL, true},
 };
@@ -64,7 +64,7 @@ static void service_card(struct screen_ctx *ctx, struct rect r, int index, bool 
 	char label[UI_TEXT_MAX];
 	snprintf(label, sizeof(label), "%s：%s", title, desc);
 	if (ui_area(ui, s->id, r, title, label, &pressed)) {
-		if (s->submits && !ctx->state->can_submit)
+		if (s->submits && !ctx->kiosk->can_submit)
 			screen_push(ctx, "unavailable");
 		else if (s->go)
 			screen_push(ctx, s->go);

@@ -11,19 +11,26 @@
 #include "config/config.h"
 #include "ui/widgets.h"
 
-enum screen_nav { SCREEN_STAY, SCREEN_PUSH, SCREEN_BACK, SCREEN_HOME, SCREEN_START };
+enum screen_nav { SCREEN_STAY, SCREEN_PUSH, SCREEN_BACK, SCREEN_BACK_TO, SCREEN_HOME, SCREEN_START };
 
 struct screen_request {
 	int lang; /* -1: unchanged, else enum text_lang */
 	int theme; /* -1: unchanged, else enum theme_kind */
 	enum screen_nav nav;
-	const char *go; /* with SCREEN_PUSH: the screen to open */
+	const char *go; /* with SCREEN_PUSH: the screen to open; with SCREEN_BACK_TO: the one to return to */
 };
 
-/* What screens may know about the kiosk itself. */
-struct kiosk_state {
+struct store;
+struct sync;
+struct booking_data;
+
+/* What screens may use of the kiosk itself. */
+struct kiosk_context {
 	bool can_submit; /* the store takes submissions (not full, read-only or damaged) */
 	char why[600]; /* the reason when it cannot, for the log and staff (never shown to visitors) */
+	struct store *store; /* the UI's connection; NULL without --data */
+	struct sync *sync; /* the delivery thread; NULL without a backend (sync_wake accepts NULL) */
+	struct booking_data *booking; /* cached booking reference data */
 };
 
 struct screen_ctx {
@@ -31,7 +38,7 @@ struct screen_ctx {
 	const struct strings *strings;
 	const struct config *cfg;
 	struct session *session;
-	const struct kiosk_state *state;
+	struct kiosk_context *kiosk;
 	struct screen_request request;
 	int idle_seconds_left; /* for the idle warning */
 };

@@ -192,14 +192,26 @@ bool ui_keyboard(struct ui *ui, struct rect r)
 	return done;
 }
 
+/* The text field after the focused one in the order they were laid out (the last pass). */
+static unsigned next_field(const struct ui *ui)
+{
+	for (int i = 0; i + 1 < ui->field_count; i++) {
+		if (ui->fields[i] == ui->focus)
+			return ui->fields[i + 1];
+	}
+	return 0;
+}
+
 bool ui_key(struct ui *ui, const char *name)
 {
 	if (!ui->focused_field)
 		return false;
 	if (strcmp(name, "Backspace") == 0)
 		apply(ui, KEY_BACKSPACE);
-	else if (strcmp(name, "Enter") == 0 || strcmp(name, "Escape") == 0 || strcmp(name, "Tab") == 0)
-		ui->focus = 0; /* Tab: the screen decides what comes next; the field gives up focus */
+	else if (strcmp(name, "Enter") == 0 || strcmp(name, "Escape") == 0)
+		ui->focus = 0;
+	else if (strcmp(name, "Tab") == 0)
+		ui->focus = next_field(ui); /* the next text field on screen, scrolled into view; none after the last */
 	else
 		return false;
 	return true;

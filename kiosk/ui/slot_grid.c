@@ -9,7 +9,7 @@
 static void grid_shape(const struct ui *ui, int w, int *cols, int *cell_w, int *cell_h)
 {
 	const struct theme *t = &ui->theme;
-	int min_w = t->px[TEXT_BODY] * 5;
+	int min_w = t->px[TEXT_HEADING] * 7; /* "09:00–09:30" on one line */
 	*cols = (w + t->gap / 2) / (min_w + t->gap / 2);
 	if (*cols < 1)
 		*cols = 1;

@@ -137,6 +137,8 @@ int ui_text_field(struct ui *ui, const char *id, struct rect r, struct ui_field 
 	struct rect box = {r.x, r.y, r.w, t->target};
 	unsigned h = ui_hash(id);
 	bool focused = ui->focus == h;
+	if (ui->field_count < (int)(sizeof(ui->fields) / sizeof(ui->fields[0])))
+		ui->fields[ui->field_count++] = h;
 	bool pressed = false;
 	if (ui_track_tap(ui, id, box, true, &pressed) || (ui->event.kind == UI_EVENT_PRESS && ui->active == h))
 		ui->press_taken = true;

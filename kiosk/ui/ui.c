@@ -65,6 +65,7 @@ void ui_begin(struct ui *ui, const struct theme *theme, enum text_lang lang, int
 	ui->press_taken = false;
 	ui->animating = false;
 	ui->relayout = false;
+	ui->field_count = 0;
 	ui->focus_rect = (struct rect){0, 0, 0, 0};
 	ui->wake_at = 0;
 	ui->event = ev ? *ev : (struct ui_event){UI_EVENT_NONE, 0, 0};

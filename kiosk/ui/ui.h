@@ -78,6 +78,8 @@ struct ui {
 	bool animating; /* something moves: the app should draw again soon */
 	bool relayout; /* a widget changed the layout of this pass (scrolled a field into view): pass again */
 	struct rect focus_rect; /* the focused field's box in this pass, h = 0 when none */
+	unsigned fields[32]; /* text fields of this pass in layout order, scrolled out or not (for Tab) */
+	int field_count;
 	uint64_t wake_at; /* the earliest time a widget needs a redraw (toasts), 0 for none */
 	char toast[UI_TEXT_MAX];
 	uint64_t toast_until;

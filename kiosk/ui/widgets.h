@@ -87,7 +87,8 @@ void ui_focus(struct ui *ui, const char *id);
 int ui_keyboard_height(const struct ui *ui, int w);
 /* Draws the keyboard for the focused field in r and applies its keys; true when "done" was tapped. */
 bool ui_keyboard(struct ui *ui, struct rect r);
-/* Applies a named key to the focused field: "Backspace", "Enter", "Escape", "Tab". */
+/* Applies a named key to the focused field: "Backspace", "Enter" and "Escape" (close the keyboard),
+ * "Tab" (on to the next text field). */
 bool ui_key(struct ui *ui, const char *name);
 /* Inserts text into the focused field as an input method commits it; false when none is focused. */
 bool ui_type(struct ui *ui, const char *text);

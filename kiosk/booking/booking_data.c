@@ -1,0 +1,81 @@
+/* Booking reference data; see booking_data.h. */
+#include "booking/booking_data.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct booking_data {
+	struct store *store;
+	struct booking_catalog catalog;
+	int64_t catalog_stamp[2]; /* fetched_at of services and offices when parsed */
+	int64_t catalog_checked;
+	char slots_key[160];
+	struct catalog_slot slots[CATALOG_SLOTS_MAX];
+	int slot_count;
+	int64_t slots_stamp, slots_checked;
+};
+
+struct booking_data *booking_data_create(struct store *store)
+{
+	struct booking_data *d = calloc(1, sizeof(*d));
+	if (d) {
+		d->store = store;
+		d->catalog_checked = d->slots_checked = -1;
+	}
+	return d;
+}
+
+void booking_data_destroy(struct booking_data *d)
+{
+	free(d);
+}
+
+static char *cached(struct booking_data *d, const char *kind, int64_t *stamp)
+{
+	char *json = NULL;
+	size_t len = 0;
+	*stamp = 0;
+	if (!d->store || !store_ref_get(d->store, kind, &json, &len, NULL, 0, stamp))
+		return NULL;
+	return json;
+}
+
+const struct booking_catalog *booking_data_catalog(struct booking_data *d, int64_t now)
+{
+	if (d->catalog_checked == now)
+		return &d->catalog;
+	d->catalog_checked = now;
+	int64_t stamps[2];
+	char *services = cached(d, "services", &stamps[0]);
+	char *offices = cached(d, "offices", &stamps[1]);
+	if (stamps[0] != d->catalog_stamp[0] || stamps[1] != d->catalog_stamp[1] || !d->catalog.service_count) {
+		booking_catalog_parse(&d->catalog, services, offices);
+		d->catalog_stamp[0] = stamps[0];
+		d->catalog_stamp[1] = stamps[1];
+	}
+	free(services);
+	free(offices);
+	return &d->catalog;
+}
+
+int booking_data_slots(struct booking_data *d, const char *office, const char *service, int64_t now,
+		       const struct catalog_slot **slots)
+{
+	char key[160];
+	snprintf(key, sizeof(key), "slots:%s:%s", office, service);
+	bool same = strcmp(key, d->slots_key) == 0;
+	if (!same || d->slots_checked != now) {
+		d->slots_checked = now;
+		int64_t stamp;
+		char *json = cached(d, key, &stamp);
+		if (!same || stamp != d->slots_stamp) {
+			d->slot_count = json ? booking_slots_parse(json, d->slots, CATALOG_SLOTS_MAX) : 0;
+			d->slots_stamp = stamp;
+			snprintf(d->slots_key, sizeof(d->slots_key), "%s", key);
+		}
+		free(json);
+	}
+	*slots = d->slots;
+	return d->slot_count;
+}

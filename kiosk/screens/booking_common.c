@@ -1,0 +1,88 @@
+/* Shared parts of the booking screens; see booking_common.h. */
+#include "screens/booking_common.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+const char *booking_value(struct screen_ctx *ctx, const char *key)
+{
+	struct ui_field *f = session_field(ctx->session, key, 0);
+	return f ? f->text : "";
+}
+
+void booking_set(struct screen_ctx *ctx, const char *key, const char *value)
+{
+	struct ui_field *f = session_field(ctx->session, key, 0);
+	if (!f)
+		return;
+	ui_field_clear(f);
+	ui_field_insert(f, value);
+}
+
+const char *booking_text(struct screen_ctx *ctx, const struct catalog_text *t)
+{
+	return catalog_text_get(t, ctx->ui->lang);
+}
+
+void booking_choice_get(struct screen_ctx *ctx, struct booking_choice *c)
+{
+	memset(c, 0, sizeof(*c));
+	int64_t now = (int64_t)time(NULL);
+	c->today = clock_beijing_date(now);
+	if (!ctx->kiosk->booking)
+		return;
+	c->catalog = booking_data_catalog(ctx->kiosk->booking, now);
+	c->service = catalog_service_find(c->catalog, booking_value(ctx, "bk.service"));
+	c->office = catalog_office_find(c->catalog, booking_value(ctx, "bk.office"));
+	if (!c->service || !c->office)
+		return;
+	c->slot_count = booking_data_slots(ctx->kiosk->booking, c->office->id, c->service->id, now, &c->slots);
+	int day = *session_int(ctx->session, "bk.day", 0);
+	if (day > 0) {
+		c->day = date_from_days(day);
+		c->has_day = true;
+	}
+	int slot = *session_int(ctx->session, "bk.slot", 0);
+	for (int i = 0; slot > 0 && i < c->slot_count; i++) {
+		if (c->slots[i].id == slot)
+			c->slot = &c->slots[i];
+	}
+}
+
+struct rect booking_begin(struct screen_ctx *ctx, struct chrome *c, int step, struct rect *bar)
+{
+	const struct theme *t = &ctx->ui->theme;
+	c->title = screen_text(ctx, "home.booking.title");
+	c->step = step;
+	c->steps = step > 0 ? BOOKING_STEPS : 0;
+	struct rect area = chrome_begin(ctx, c);
+	*bar = c->keyboard.h ? (struct rect){0} : rect_cut_bottom(&area, t->target);
+	if (!c->keyboard.h)
+		rect_cut_bottom(&area, t->gap);
+	return area;
+}
+
+bool booking_next(struct screen_ctx *ctx, struct rect bar, const char *id, const char *text, bool enabled)
+{
+	if (bar.h == 0)
+		return false;
+	struct ui_button_look look = ui_button_look(ctx->ui, UI_BUTTON_PRIMARY);
+	look.role = TEXT_TITLE;
+	look.disabled = !enabled;
+	return ui_button(ctx->ui, id, bar, text, &look);
+}
+
+void booking_format_day(struct screen_ctx *ctx, struct civil_date d, char *out, size_t len)
+{
+	static const char *const zh[7] = {"日", "一", "二", "三", "四", "五", "六"};
+	static const char *const en[7] = {"Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"};
+	static const char *const months[12] = {"January", "February", "March", "April", "May", "June",
+					       "July", "August", "September", "October", "November", "December"};
+	int wd = date_weekday(d);
+	if (ctx->ui->lang == TEXT_LANG_EN)
+		snprintf(out, len, "%s %d %s %d", en[wd], d.day, months[d.month - 1], d.year);
+	else
+		snprintf(out, len, "%d年%d月%d日 %s%s", d.year, d.month, d.day,
+			 ctx->ui->lang == TEXT_LANG_ZH_HANT ? "星期" : "星期", zh[wd]);
+}

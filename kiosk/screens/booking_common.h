@@ -1,0 +1,41 @@
+/* What the booking screens share: the visitor's choices so far (kept in the session, so Back keeps
+ * them and the session wipe clears them), the step chrome, and the bar with the button that moves on. */
+#ifndef KIOSK_SCREENS_BOOKING_COMMON_H
+#define KIOSK_SCREENS_BOOKING_COMMON_H
+
+#include "booking/booking_data.h"
+#include "booking/booking_rules.h"
+#include "screens/chrome.h"
+#include "screens/screen.h"
+
+#define BOOKING_STEPS 6
+
+struct booking_choice {
+	const struct booking_catalog *catalog;
+	const struct catalog_service *service; /* NULL until chosen */
+	const struct catalog_office *office;
+	struct civil_date day;
+	bool has_day;
+	const struct catalog_slot *slot; /* NULL until chosen */
+	const struct catalog_slot *slots; /* of the office and service */
+	int slot_count;
+	struct civil_date today;
+};
+
+/* Reads the choices from the session and the cached data. */
+void booking_choice_get(struct screen_ctx *ctx, struct booking_choice *c);
+/* Opens the step's chrome ("预约登记", step n of BOOKING_STEPS); returns the content area with the
+ * bottom bar cut off into *bar. */
+struct rect booking_begin(struct screen_ctx *ctx, struct chrome *c, int step, struct rect *bar);
+/* The primary button of the bottom bar; true when tapped (and enabled). */
+bool booking_next(struct screen_ctx *ctx, struct rect bar, const char *id, const char *text, bool enabled);
+/* A session text value by key (empty string when unset). */
+const char *booking_value(struct screen_ctx *ctx, const char *key);
+/* Sets a session text value. */
+void booking_set(struct screen_ctx *ctx, const char *key, const char *value);
+/* The text of a catalog text in the visitor's language. */
+const char *booking_text(struct screen_ctx *ctx, const struct catalog_text *t);
+/* "2026年12月3日 星期四" (or the English form) into out. */
+void booking_format_day(struct screen_ctx *ctx, struct civil_date d, char *out, size_t len);
+
+#endif

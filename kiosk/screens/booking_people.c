@@ -1,0 +1,210 @@
+/* Booking step 5: the people. For marriage registration (and the other services for two) both
+ * parties, otherwise the applicant: name, document type and number, and birth date and sex when the
+ * document does not carry them; then one phone number. Each field is checked as it is left and a
+ * problem is said in a sentence under it. A party with a Hong Kong, Macau, Taiwan or foreign document
+ * is told which designated office handles the case instead. */
+#include <stdio.h>
+#include <string.h>
+
+#include "core/template.h"
+#include "screens/booking_common.h"
+
+void booking_people_build(struct screen_ctx *ctx);
+
+static const enum id_document_type doc_types[5] = {ID_DOCUMENT_RESIDENT_ID, ID_DOCUMENT_HK_MACAU_PERMIT,
+						   ID_DOCUMENT_TAIWAN_PERMIT, ID_DOCUMENT_RESIDENCE_PERMIT,
+						   ID_DOCUMENT_PASSPORT};
+static const char *const doc_keys[5] = {"doc.resident_id", "doc.hk_macau_permit", "doc.taiwan_permit",
+					"doc.residence_permit", "doc.passport"};
+
+/* "19900506" typed on the keypad as "1990-05-06", or "" when it is not eight digits. */
+static void typed_date(const char *digits, char *out, size_t len)
+{
+	out[0] = '\0';
+	if (strlen(digits) == 8 && strspn(digits, "0123456789") == 8)
+		snprintf(out, len, "%.4s-%.2s-%.2s", digits, digits + 4, digits + 6);
+}
+
+static void upper(const char *in, char *out, size_t len)
+{
+	size_t i = 0;
+	for (; in[i] && i + 1 < len; i++)
+		out[i] = in[i] >= 'a' && in[i] <= 'z' ? (char)(in[i] - 'a' + 'A') : in[i];
+	out[i] = '\0';
+}
+
+/* The sentence for an error, with the typed length filled in where it has a hole. */
+static const char *error_text(struct screen_ctx *ctx, enum booking_error e, int detail, char *buf, size_t len)
+{
+	template_fill(buf, len, screen_text(ctx, booking_error_key(e)), (const char *const[]){"n"}, (const long[]){detail}, 1);
+	return buf;
+}
+
+struct party_result {
+	enum booking_error error;
+	struct booking_party_info info;
+	bool complete;
+};
+
+/* One party's fields; returns its verdict. */
+static struct party_result party_form(struct screen_ctx *ctx, struct rect *area, int n, int count)
+{
+	struct ui *ui = ctx->ui;
+	const struct theme *t = &ui->theme;
+	struct party_result res = {.error = BOOKING_OK};
+	char key[40], id[40], errbuf[UI_TEXT_MAX];
+	snprintf(key, sizeof(key), "people.heading.%d", count == 1 ? 0 : n + 1);
+	area->y += ui_text(ui, key, *area, screen_text(ctx, key), TEXT_HEADING, TEXT_ALIGN_START, 1, t->text) + t->gap / 2;
+
+	snprintf(key, sizeof(key), "bk.p%d.name", n);
+	struct ui_field *name = session_field(ctx->session, key, 20);
+	snprintf(key, sizeof(key), "bk.p%d.type", n);
+	int *type = session_int(ctx->session, key, 0);
+	snprintf(key, sizeof(key), "bk.p%d.id", n);
+	struct ui_field *number = session_field(ctx->session, key, 18);
+	snprintf(key, sizeof(key), "bk.p%d.birth", n);
+	struct ui_field *birth = session_field(ctx->session, key, 8);
+	snprintf(key, sizeof(key), "bk.p%d.sex", n);
+	int *sex = session_int(ctx->session, key, -1);
+	if (!name || !number || !birth)
+		return res;
+
+	snprintf(id, sizeof(id), "p%d.name", n);
+	struct ui_text_field_opts o = {.label = screen_text(ctx, "people.name"), .keyboard = KEYBOARD_LATIN, .mask = UI_MASK_NAME};
+	bool name_left = ui->focus != ui_hash(id) && name->len > 0;
+	area->y += ui_text_field(ui, id, *area, name, &o) + t->gap;
+
+	const char *types[5];
+	for (int i = 0; i < 5; i++)
+		types[i] = screen_text(ctx, doc_keys[i]);
+	snprintf(id, sizeof(id), "p%d.type", n);
+	area->y += ui_text(ui, NULL, *area, screen_text(ctx, "people.doc_type"), TEXT_BODY, TEXT_ALIGN_START, 1, t->text) + t->gap / 2;
+	if (ui_choice(ui, id, (struct rect){area->x, area->y, area->w, ui_choice_height(ui, 5)}, types, 5, type, true))
+		ui_field_clear(number);
+	area->y += ui_choice_height(ui, 5) + t->gap;
+	enum id_document_type doc = doc_types[*type >= 0 && *type < 5 ? *type : 0];
+	bool digits = doc == ID_DOCUMENT_RESIDENT_ID || doc == ID_DOCUMENT_RESIDENCE_PERMIT;
+
+	char upper_number[40], birth_text[16];
+	upper(number->text, upper_number, sizeof(upper_number));
+	typed_date(birth->text, birth_text, sizeof(birth_text));
+	struct booking_party party = {name->text, doc, upper_number, birth_text[0] ? birth_text : NULL,
+				      (char)(*sex == 0 ? 'M' : *sex == 1 ? 'F' : 0)};
+	int detail = 0;
+	struct booking_choice c;
+	booking_choice_get(ctx, &c);
+	res.error = booking_check_party(&party, c.today, &res.info, &detail);
+	res.complete = res.error == BOOKING_OK;
+
+	snprintf(id, sizeof(id), "p%d.id", n);
+	bool number_left = ui->focus != ui_hash(id) && number->len > 0;
+	bool number_error = number_left && (res.error >= BOOKING_ERR_ID_LENGTH && res.error <= BOOKING_ERR_ID_CHECK_DIGIT);
+	struct ui_text_field_opts io = {.label = screen_text(ctx, "people.number"),
+					.keyboard = digits ? KEYBOARD_ID : KEYBOARD_LATIN,
+					.mask = UI_MASK_ID,
+					.error = number_error ? error_text(ctx, res.error, detail, errbuf, sizeof(errbuf)) : NULL};
+	area->y += ui_text_field(ui, id, *area, number, &io) + t->gap;
+
+	if (!digits) { /* the document does not carry birth date and sex */
+		snprintf(id, sizeof(id), "p%d.birth", n);
+		bool birth_left = ui->focus != ui_hash(id) && birth->len > 0;
+		bool birth_error = birth_left && (res.error == BOOKING_ERR_BIRTH_DATE_INVALID || res.error == BOOKING_ERR_BIRTH_DATE_MISSING);
+		struct ui_text_field_opts bo = {.label = screen_text(ctx, "people.birth"),
+						.placeholder = screen_text(ctx, "people.birth.hint"),
+						.keyboard = KEYBOARD_NUMERIC,
+						.error = birth_error ? error_text(ctx, res.error, 0, errbuf, sizeof(errbuf)) : NULL};
+		area->y += ui_text_field(ui, id, *area, birth, &bo) + t->gap;
+		const char *sexes[2] = {screen_text(ctx, "people.male"), screen_text(ctx, "people.female")};
+		snprintf(id, sizeof(id), "p%d.sex", n);
+		area->y += ui_text(ui, NULL, *area, screen_text(ctx, "people.sex"), TEXT_BODY, TEXT_ALIGN_START, 1, t->text) + t->gap / 2;
+		ui_choice(ui, id, (struct rect){area->x, area->y, area->w, t->target}, sexes, 2, sex, false);
+		area->y += t->target + t->gap;
+	}
+	if (res.error == BOOKING_ERR_NAME_MISSING && name_left)
+		res.error = BOOKING_OK; /* cannot happen: a name was typed */
+	return res;
+}
+
+void booking_people_build(struct screen_ctx *ctx)
+{
+	struct ui *ui = ctx->ui;
+	const struct theme *t = &ui->theme;
+	struct booking_choice c;
+	booking_choice_get(ctx, &c);
+	struct chrome ch;
+	struct rect bar;
+	struct rect area = booking_begin(ctx, &ch, 5, &bar);
+	if (!c.service || !c.slot) {
+		chrome_end(ctx, &ch);
+		return;
+	}
+	int count = c.service->parties_max >= 2 ? 2 : 1;
+	struct ui_scroll scroll;
+	struct rect view = area;
+	if (bar.h)
+		view.h = bar.y - area.y - t->gap;
+	struct rect in = ui_scroll_begin(ui, &scroll, "booking.people.scroll", view);
+	struct party_result p[2];
+	bool ok = true;
+	for (int i = 0; i < count; i++) {
+		p[i] = party_form(ctx, &in, i, count);
+		ok = ok && p[i].complete;
+	}
+	char errbuf[UI_TEXT_MAX];
+	enum booking_error cross = BOOKING_OK;
+	for (int i = 0; i < count; i++) {
+		if (p[i].complete && booking_needs_designated_office(&p[i].info))
+			cross = BOOKING_ERR_CROSS_BORDER;
+	}
+	enum booking_error pair = BOOKING_OK;
+	if (ok && count == 2 && strcmp(c.service->id, "marriage_registration") == 0)
+		pair = booking_check_marriage(&p[0].info, &p[1].info, c.day);
+
+	/* Phone, once for the booking. */
+	struct ui_field *phone = session_field(ctx->session, "bk.phone", 11);
+	if (phone) {
+		bool left = ui->focus != ui_hash("phone") && phone->len > 0;
+		enum booking_error pe = booking_check_phone(phone->text);
+		struct ui_text_field_opts po = {.label = screen_text(ctx, "people.phone"),
+						.placeholder = screen_text(ctx, "gallery.phone.hint"),
+						.keyboard = KEYBOARD_NUMERIC,
+						.mask = UI_MASK_PHONE,
+						.error = left && pe ? error_text(ctx, pe, 0, errbuf, sizeof(errbuf)) : NULL};
+		in.y += ui_text_field(ui, "phone", in, phone, &po) + t->gap;
+		ok = ok && pe == BOOKING_OK;
+	}
+	/* The certificate visit after a divorce application: when was the application? */
+	if (strcmp(c.service->id, "divorce_certificate") == 0) {
+		struct ui_field *applied = session_field(ctx->session, "bk.divorce", 8);
+		if (applied) {
+			char date[16];
+			typed_date(applied->text, date, sizeof(date));
+			struct civil_date d;
+			enum booking_error de = date_parse(date, &d) != 0 ? BOOKING_ERR_BIRTH_DATE_INVALID
+									   : booking_check_divorce_window(d, c.day);
+			bool left = ui->focus != ui_hash("divorce") && applied->len > 0;
+			struct ui_text_field_opts dopt = {.label = screen_text(ctx, "people.divorce"),
+							  .placeholder = screen_text(ctx, "people.birth.hint"),
+							  .keyboard = KEYBOARD_NUMERIC,
+							  .error = left && de ? error_text(ctx, de == BOOKING_ERR_BIRTH_DATE_INVALID ? BOOKING_ERR_DIVORCE_WINDOW : de, 0, errbuf, sizeof(errbuf)) : NULL};
+			in.y += ui_text_field(ui, "divorce", in, applied, &dopt) + t->gap;
+			ok = ok && de == BOOKING_OK;
+		}
+	}
+	if (cross || pair) { /* a whole-case problem: said once, in a panel, with what to do */
+		const char *msg = error_text(ctx, cross ? cross : pair, 0, errbuf, sizeof(errbuf));
+		struct text_style st = ui_text_style(ui, TEXT_BODY, TEXT_ALIGN_START, 0);
+		const struct text_layout *l = ui_measure(ui, msg, &st, in.w - 2 * t->pad);
+		struct rect box = {in.x, in.y, in.w, (l ? l->height : 0) + 2 * t->pad};
+		ui_panel(ui, box, t->surface, t->radius, t->border * 2, t->error);
+		ui_text_on(ui, t->surface);
+		ui_text(ui, "people.case_error", rect_inset(box, t->pad, t->pad), msg, TEXT_BODY, TEXT_ALIGN_START, 0, t->error);
+		ui_text_on(ui, t->background);
+		in.y += box.h + t->gap;
+		ok = false;
+	}
+	ui_scroll_end(ui, &scroll, in.y);
+	if (booking_next(ctx, bar, "booking.next", screen_text(ctx, "gallery.next"), ok))
+		screen_push(ctx, "booking.review");
+	chrome_end(ctx, &ch);
+}
