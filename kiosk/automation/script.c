@@ -106,15 +106,37 @@ static bool do_tap(struct run *r, const char *target)
 	return true;
 }
 
+/* A coordinate: pixels, or a percentage of the screen's extent ("50%"). */
+static bool coordinate(const char **p, int extent, int *out)
+{
+	char *end = NULL;
+	long v = strtol(*p, &end, 10);
+	if (end == *p)
+		return false;
+	if (*end == '%') {
+		v = v * extent / 100;
+		end++;
+	}
+	*out = (int)v;
+	*p = end;
+	return true;
+}
+
 /* drag @X1,Y1 @X2,Y2 [MS]: a finger pressed at the first point, moved to the second over MS virtual
- * milliseconds (default 200) in 16 ms steps, and lifted there: a swipe. */
+ * milliseconds (default 200) in 16 ms steps, and lifted there: a swipe. Coordinates may be
+ * percentages of the screen ("@50%,80%"), so one script swipes alike at every size. */
 static bool do_drag(struct run *r, const char *arg)
 {
 	int x1, y1, x2, y2, ms = 200;
-	int n = sscanf(arg, "@%d,%d @%d,%d %d", &x1, &y1, &x2, &y2, &ms);
-	if (n < 4 || ms < 16 || ms > 10000)
-		return fail(r, "drag: expected @X1,Y1 @X2,Y2 [MS 16-10000], got \"%s\"", arg);
 	app_draw(r->app, false);
+	const struct ui *ui = app_ui(r->app);
+	const char *p = arg;
+	bool ok = *p++ == '@' && coordinate(&p, ui->width, &x1) && *p++ == ',' && coordinate(&p, ui->height, &y1) &&
+		  *p++ == ' ' && *p++ == '@' && coordinate(&p, ui->width, &x2) && *p++ == ',' && coordinate(&p, ui->height, &y2);
+	if (ok && *p == ' ')
+		ms = atoi(p + 1);
+	if (!ok || ms < 16 || ms > 10000)
+		return fail(r, "drag: expected @X1,Y1 @X2,Y2 [MS 16-10000], got \"%s\"", arg);
 	struct ui_event ev = {UI_EVENT_PRESS, x1, y1};
 	app_handle(r->app, &ev);
 	int steps = ms / 16;
@@ -241,6 +263,32 @@ static bool run_line(struct run *r, char *line)
 		bool present = resolve(app_ui(r->app), arg, &is_point, &x, &y) != NULL;
 		if (present != (strcmp(cmd, "expect") == 0))
 			return fail(r, present ? "expect-not %s: it is on screen" : "expect %s: not on screen", arg);
+		return true;
+	}
+	if (strcmp(cmd, "expect-contains") == 0 || strcmp(cmd, "expect-not-contains") == 0) {
+		size_t len = strlen(arg);
+		if (len < 3 || arg[0] != '"' || arg[len - 1] != '"')
+			return fail(r, "%s: expected \"text\"", cmd);
+		char needle[LINE_MAX_LEN];
+		snprintf(needle, sizeof(needle), "%.*s", (int)(len - 2), arg + 1);
+		app_draw(r->app, false);
+		const struct ui *ui = app_ui(r->app);
+		bool found = false;
+		for (size_t i = 0; i < ui->widget_count && !found; i++)
+			found = strstr(ui->widgets[i].text, needle) || strstr(ui->widgets[i].label, needle);
+		if (found != (strcmp(cmd, "expect-contains") == 0))
+			return fail(r, found ? "%s %s: some widget shows it" : "%s %s: no widget shows it", cmd, arg);
+		return true;
+	}
+	if (strcmp(cmd, "expect-enabled") == 0 || strcmp(cmd, "expect-disabled") == 0) {
+		app_draw(r->app, false);
+		bool is_point;
+		int x, y;
+		const struct ui_widget *w = resolve(app_ui(r->app), arg, &is_point, &x, &y);
+		if (!w)
+			return fail(r, "%s %s: not on screen", cmd, arg);
+		if (w->enabled != (strcmp(cmd, "expect-enabled") == 0))
+			return fail(r, "%s %s: it is %s", cmd, arg, w->enabled ? "enabled" : "disabled");
 		return true;
 	}
 	if (strcmp(cmd, "expect-screen") == 0) {

@@ -20,8 +20,9 @@ void booking_done_build(struct screen_ctx *ctx)
 	const struct theme *t = &ui->theme;
 	struct booking_choice c;
 	booking_choice_get(ctx, &c);
-	struct chrome ch = {.title = screen_text(ctx, "home.booking.title")};
-	struct rect area = chrome_begin(ctx, &ch);
+	struct chrome ch;
+	struct rect bar;
+	struct rect area = booking_begin(ctx, &ch, 0, &bar);
 	const char *key = booking_value(ctx, "bk.key");
 	struct submission sub;
 	bool found = ctx->kiosk->store && key[0] && store_find_key(ctx->kiosk->store, key, &sub);
@@ -57,7 +58,8 @@ void booking_done_build(struct screen_ctx *ctx)
 				 : waiting ? "done.sending"
 					   : "done.provisional";
 	struct ui_scroll scroll;
-	struct rect in = ui_scroll_begin(ui, &scroll, "booking.done.scroll", area);
+	struct rect in = ui_scroll_begin(ui, &scroll, "booking.done.scroll",
+					 (struct rect){area.x, area.y, area.w, bar.y - area.y - t->gap});
 	in.y += ui_text(ui, "done.status", in, screen_text(ctx, status_key), TEXT_TITLE, TEXT_ALIGN_CENTER, 0,
 			state == SUB_DELIVERED ? t->primary : t->text) + t->gap;
 	if (waiting) {
@@ -82,11 +84,8 @@ void booking_done_build(struct screen_ctx *ctx)
 	if (state == SUB_PENDING && !waiting)
 		in.y += ui_text(ui, "done.explain", in, screen_text(ctx, "done.provisional.explain"), TEXT_BODY,
 				TEXT_ALIGN_CENTER, 0, t->text) + t->gap;
-	struct ui_button_look look = ui_button_look(ui, UI_BUTTON_PRIMARY);
-	look.role = TEXT_TITLE;
-	if (ui_button(ui, "done.finish", (struct rect){in.x, in.y, in.w, t->target}, screen_text(ctx, "done.finish"), &look))
-		ctx->request.nav = SCREEN_HOME;
-	in.y += t->target;
 	ui_scroll_end(ui, &scroll, in.y);
+	if (booking_next(ctx, bar, "done.finish", screen_text(ctx, "done.finish"), true))
+		ctx->request.nav = SCREEN_HOME;
 	chrome_end(ctx, &ch);
 }

@@ -184,7 +184,8 @@ struct rect ui_scroll_begin(struct ui *ui, struct ui_scroll *sv, const char *id,
 	sv->saved_clip = ui->clip;
 	ui->clip = view;
 	draw_list_clip(&ui->draw, view);
-	return (struct rect){view.x, view.y - sv->offset, view.w, view.h + sv->offset};
+	/* Content may be as tall as it needs: the rect has no practical bottom. */
+	return (struct rect){view.x, view.y - sv->offset, view.w, 1 << 20};
 }
 
 void ui_scroll_end(struct ui *ui, struct ui_scroll *sv, int content_bottom)

@@ -123,8 +123,9 @@ struct rect ui_list_item_rect(const struct ui_list *list, int index);
 void ui_list_end(struct ui *ui, struct ui_list *list);
 
 /* A scroll view: content taller than view scrolls by swipe and fling. ui_scroll_begin returns the
- * area to lay content out in (its top moves with the scroll); ui_scroll_end takes the y where the
- * content ended, so the next pass knows how far it can scroll. */
+ * area to lay content out in (its top moves with the scroll, its height is unbounded: lay out from
+ * the top); ui_scroll_end takes the y where the content ended, so the next pass knows how far it can
+ * scroll. */
 struct ui_scroll {
 	char id[UI_ID_MAX];
 	struct rect view;
