@@ -91,6 +91,8 @@ id = demo-kiosk
 url = http://127.0.0.1:$port
 secret = $secret
 INI
+  # Fill the kiosk's cache with the stub's reference data before the first screen.
+  "$bin/kiosk/kiosk" --config "$run_dir/kiosk.ini" --data "$run_dir/data" --sync-now >/dev/null || true
   if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
     log "starting the kiosk full-screen on the display (staff exit: see README)"
     "$bin/kiosk/kiosk" --config "$run_dir/kiosk.ini" --data "$run_dir/data"

@@ -27,9 +27,16 @@ void booking_done_build(struct screen_ctx *ctx)
 	struct submission sub;
 	bool found = ctx->kiosk->store && key[0] && store_find_key(ctx->kiosk->store, key, &sub);
 	char reference[64] = "";
+	char reason_key[96] = "";
 	enum submission_state state = SUB_PENDING;
 	if (found) {
 		state = sub.state;
+		/* Why the backend refused, in the visitor's words, when the catalogue has a sentence for it. */
+		if (state == SUB_REJECTED && sub.error_code[0]) {
+			snprintf(reason_key, sizeof(reason_key), "done.rejected.%s", sub.error_code);
+			if (strcmp(screen_text(ctx, reason_key), reason_key) == 0)
+				reason_key[0] = '\0';
+		}
 		cJSON *r = sub.response ? cJSON_Parse(sub.response) : NULL;
 		const char *ref = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(r, "reference"));
 		if (ref && state == SUB_DELIVERED)
@@ -62,16 +69,21 @@ void booking_done_build(struct screen_ctx *ctx)
 					 (struct rect){area.x, area.y, area.w, bar.y - area.y - t->gap});
 	in.y += ui_text(ui, "done.status", in, screen_text(ctx, status_key), TEXT_TITLE, TEXT_ALIGN_CENTER, 0,
 			state == SUB_DELIVERED ? t->primary : t->text) + t->gap;
+	if (reason_key[0]) /* refused: why comes first; a reference for a refused booking helps nobody */
+		in.y += ui_text(ui, "done.reason", in, screen_text(ctx, reason_key), TEXT_BODY, TEXT_ALIGN_CENTER, 0, t->text) +
+			t->gap;
 	if (waiting) {
 		ui_spinner(ui, "done.spinner", (struct rect){in.x + (in.w - t->target) / 2, in.y, t->target, t->target}, NULL);
 		in.y += t->target + t->gap;
 	}
-	in.y += ui_text(ui, "done.reference.label", in, screen_text(ctx, "done.reference"), TEXT_BODY, TEXT_ALIGN_CENTER, 1,
-			t->text_muted);
-	in.y += ui_text(ui, "done.reference", in, reference, TEXT_DISPLAY, TEXT_ALIGN_CENTER, 1, t->text) + t->gap;
-	int qr = t->target * 3;
-	ui_qr(ui, "done.qr", (struct rect){in.x + (in.w - qr) / 2, in.y, qr, qr}, reference, reference);
-	in.y += qr + t->gap;
+	if (state != SUB_REJECTED) {
+		in.y += ui_text(ui, "done.reference.label", in, screen_text(ctx, "done.reference"), TEXT_BODY,
+				TEXT_ALIGN_CENTER, 1, t->text_muted);
+		in.y += ui_text(ui, "done.reference", in, reference, TEXT_DISPLAY, TEXT_ALIGN_CENTER, 1, t->text) + t->gap;
+		int qr = t->target * 3;
+		ui_qr(ui, "done.qr", (struct rect){in.x + (in.w - qr) / 2, in.y, qr, qr}, reference, reference);
+		in.y += qr + t->gap;
+	}
 	if (c.service && c.office && c.slot) {
 		char day[96], text[UI_TEXT_MAX * 2];
 		booking_format_day(ctx, c.day, day, sizeof(day));
@@ -84,6 +96,7 @@ void booking_done_build(struct screen_ctx *ctx)
 	if (state == SUB_PENDING && !waiting)
 		in.y += ui_text(ui, "done.explain", in, screen_text(ctx, "done.provisional.explain"), TEXT_BODY,
 				TEXT_ALIGN_CENTER, 0, t->text) + t->gap;
+
 	ui_scroll_end(ui, &scroll, in.y);
 	if (booking_next(ctx, bar, "done.finish", screen_text(ctx, "done.finish"), true))
 		ctx->request.nav = SCREEN_HOME;
