@@ -19,6 +19,7 @@
 #include "booking/booking_data.h"
 #include "data/store.h"
 #include "net/sync.h"
+#include "net/query.h"
 #include "config/config.h"
 #include "core/log.h"
 #include "platform/platform.h"
@@ -128,6 +129,10 @@ static void open_data(struct app *app)
 	app->kiosk.sync = sync_start(&o, err, sizeof(err));
 	if (!app->kiosk.sync)
 		kiosk_log(LOG_ERROR, "sync engine: %s", err);
+	/* Lookups go to the backend on their own thread and client, with the same options. */
+	app->kiosk.query = query_start(&o.http, err, sizeof(err));
+	if (!app->kiosk.query)
+		kiosk_log(LOG_ERROR, "query worker: %s", err);
 }
 
 int app_sync_now(const struct app_options *opts)
@@ -226,6 +231,7 @@ void app_destroy(struct app *app)
 {
 	if (!app)
 		return;
+	query_stop(app->kiosk.query);
 	sync_stop(app->kiosk.sync);
 	booking_data_destroy(app->kiosk.booking);
 	store_close(app->kiosk.store);

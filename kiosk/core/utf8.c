@@ -1,6 +1,8 @@
 /* UTF-8 helpers; see utf8.h. Rejects overlong forms, surrogates and values above U+10FFFF. */
 #include "core/utf8.h"
 
+#include <string.h>
+
 uint32_t utf8_decode(const char *str, size_t len, size_t *used)
 {
 	const unsigned char *s = (const unsigned char *)str;
@@ -97,4 +99,21 @@ bool utf8_valid(const char *s, size_t len)
 		at += used;
 	}
 	return true;
+}
+
+char *utf8_copy(char *dst, size_t cap, const char *src)
+{
+	if (cap == 0)
+		return dst;
+	size_t len = src ? strlen(src) : 0;
+	if (len >= cap) {
+		len = cap - 1;
+		/* back off over continuation bytes to the start of the cut character */
+		while (len > 0 && ((unsigned char)src[len] & 0xC0) == 0x80)
+			len--;
+	}
+	if (len)
+		memcpy(dst, src, len);
+	dst[len] = '\0';
+	return dst;
 }

@@ -16,6 +16,9 @@ size_t utf8_count(const char *s, size_t len);
 /* Byte offset of the start of the code point before offset `at` (0 when at is 0). */
 size_t utf8_prev(const char *s, size_t at);
 
+/* Copies src into dst (cap bytes with the NUL), cutting at a code point boundary, never inside a
+ * character; returns dst. */
+char *utf8_copy(char *dst, size_t cap, const char *src);
 /* True when s[0..len) is well-formed UTF-8 (no overlongs, surrogates or values past U+10FFFF). */
 bool utf8_valid(const char *s, size_t len);
 

@@ -1191,6 +1191,21 @@ bool store_find_key(struct store *s, const char *key, struct submission *out)
 	return get_one(s, "SELECT " SUB_COLUMNS " FROM submissions WHERE key = ?1", 0, key, out);
 }
 
+bool store_find_booking_prefix(struct store *s, const char *prefix, struct submission *out)
+{
+	char lower[9];
+	size_t n = prefix ? strlen(prefix) : 0;
+	memset(out, 0, sizeof(*out));
+	if (n != 8 || strspn(prefix, "0123456789abcdefABCDEF") != 8)
+		return false;
+	for (size_t i = 0; i < 8; i++)
+		lower[i] = (char)(prefix[i] >= 'A' && prefix[i] <= 'F' ? prefix[i] - 'A' + 'a' : prefix[i]);
+	lower[8] = '\0';
+	/* The newest booking first: an 8-digit prefix of a random key is unique in practice. */
+	return get_one(s, "SELECT " SUB_COLUMNS " FROM submissions WHERE kind = 'booking' AND substr(key, 1, 8) = ?1"
+		       " ORDER BY id DESC LIMIT 1", 0, lower, out);
+}
+
 void submission_finish(struct submission *sub)
 {
 	if (!sub)

@@ -119,6 +119,9 @@ bool store_mark_stopped(struct store *s, int64_t id, enum submission_state state
  * decrypted. These and store_next_due overwrite *out: submission_finish what it held before. */
 bool store_get(struct store *s, int64_t id, struct submission *out);
 bool store_find_key(struct store *s, const char *key, struct submission *out);
+/* The booking whose key starts with prefix (8 hex digits, either case: the kiosk's receipt number
+ * JH-XXXXXXXX without "JH-"); false when none or prefix is malformed. */
+bool store_find_booking_prefix(struct store *s, const char *prefix, struct submission *out);
 /* Frees and wipes what a submission holds. */
 void submission_finish(struct submission *sub);
 

@@ -192,7 +192,18 @@ void booking_people_build(struct screen_ctx *ctx)
 		}
 	}
 	if (cross || pair) { /* a whole-case problem: said once, in a panel, with what to do */
+		char full[UI_TEXT_MAX * 3];
 		const char *msg = error_text(ctx, cross ? cross : pair, 0, errbuf, sizeof(errbuf));
+		for (int i = 0; cross && c.catalog && i < c.catalog->office_count; i++) {
+			const struct catalog_office *o = &c.catalog->offices[i];
+			if (!o->designated)
+				continue;
+			/* Where to go instead: the designated registry's name, address and phone. */
+			snprintf(full, sizeof(full), "%s\n%s\n%s\n%s", msg, booking_text(ctx, &o->name),
+				 booking_text(ctx, &o->address), o->phone);
+			msg = full;
+			break;
+		}
 		struct text_style st = ui_text_style(ui, TEXT_BODY, TEXT_ALIGN_START, 0);
 		const struct text_layout *l = ui_measure(ui, msg, &st, in.w - 2 * t->pad);
 		struct rect box = {in.x, in.y, in.w, (l ? l->height : 0) + 2 * t->pad};

@@ -82,5 +82,9 @@ void booking_service_build(struct screen_ctx *ctx)
 		ui_text_on(ui, t->background);
 	}
 	ui_scroll_end(ui, &scroll, list.y);
+	/* Looking up or cancelling an existing booking starts where booking does (a secondary button). */
+	struct ui_button_look look = ui_button_look(ui, UI_BUTTON_SECONDARY);
+	if (bar.h && ui_button(ui, "booking.lookup", bar, screen_text(ctx, "lookup.entry"), &look))
+		screen_push(ctx, "booking.lookup");
 	chrome_end(ctx, &ch);
 }

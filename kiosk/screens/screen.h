@@ -23,6 +23,7 @@ struct screen_request {
 struct store;
 struct sync;
 struct booking_data;
+struct query;
 
 /* What screens may use of the kiosk itself. */
 struct kiosk_context {
@@ -31,6 +32,7 @@ struct kiosk_context {
 	struct store *store; /* the UI's connection; NULL without --data */
 	struct sync *sync; /* the delivery thread; NULL without a backend (sync_wake accepts NULL) */
 	struct booking_data *booking; /* cached booking reference data */
+	struct query *query; /* asynchronous backend queries (lookups); NULL without a backend */
 };
 
 struct screen_ctx {

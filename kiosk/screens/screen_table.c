@@ -17,6 +17,8 @@ void booking_slot_build(struct screen_ctx *ctx);
 void booking_people_build(struct screen_ctx *ctx);
 void booking_review_build(struct screen_ctx *ctx);
 void booking_done_build(struct screen_ctx *ctx);
+void booking_lookup_build(struct screen_ctx *ctx);
+void booking_lookup_result_build(struct screen_ctx *ctx);
 
 static const struct screen_desc screens[] = {
 	{"attract", attract_build, false},
@@ -33,6 +35,8 @@ static const struct screen_desc screens[] = {
 	{"booking.people", booking_people_build, false},
 	{"booking.review", booking_review_build, false},
 	{"booking.done", booking_done_build, false},
+	{"booking.lookup", booking_lookup_build, false},
+	{"booking.lookup_result", booking_lookup_result_build, false},
 };
 
 const struct screen_desc *screen_find(const char *name)

@@ -1,6 +1,7 @@
 /* Buttons and tappable areas. The pressed state shows on the pass of the press itself. */
 #include <stdio.h>
 
+#include "core/utf8.h"
 #include "ui/widgets.h"
 
 struct ui_button_look ui_button_look(const struct ui *ui, enum ui_button_kind kind)
@@ -27,8 +28,8 @@ bool ui_area(struct ui *ui, const char *id, struct rect r, const char *text, con
 	bool tapped = ui_track_tap(ui, id, r, true, pressed);
 	struct ui_widget *w = ui_record(ui, id, "button", r);
 	if (w) {
-		snprintf(w->text, sizeof(w->text), "%s", text);
-		snprintf(w->label, sizeof(w->label), "%s", label ? label : text);
+		utf8_copy(w->text, sizeof(w->text), text);
+		utf8_copy(w->label, sizeof(w->label), label ? label : text);
 		w->font_px = ui->theme.px[TEXT_TITLE];
 		w->fg = ui->theme.text;
 		w->bg = ui->theme.surface;
@@ -77,8 +78,8 @@ bool ui_button(struct ui *ui, const char *id, struct rect r, const char *text, c
 		draw_list_text(&ui->draw, l, r.x + (r.w - inner_w) / 2, r.y + (r.h - l->height) / 2, fg);
 	struct ui_widget *w = ui_record(ui, id, look->role_name ? look->role_name : "button", r);
 	if (w) {
-		snprintf(w->text, sizeof(w->text), "%s", shown);
-		snprintf(w->label, sizeof(w->label), "%s", look->label ? look->label : text);
+		utf8_copy(w->text, sizeof(w->text), shown);
+		utf8_copy(w->label, sizeof(w->label), look->label ? look->label : text);
 		w->enabled = !look->disabled;
 		w->selected = look->selected;
 		w->checked = look->checked;

@@ -4,6 +4,7 @@
  * instead of doing nothing (so every day is an enabled target; only open ones can be selected). */
 #include <stdio.h>
 
+#include "core/utf8.h"
 #include "ui/widgets.h"
 
 bool ui_calendar(struct ui *ui, const char *id, struct rect r, const struct ui_month *m, int *selected_day)
@@ -69,8 +70,10 @@ bool ui_calendar(struct ui *ui, const char *id, struct rect r, const struct ui_m
 		struct ui_widget *w = ui_record(ui, wid, "day", cell);
 		if (w) {
 			snprintf(w->text, sizeof(w->text), "%d", d);
-			snprintf(w->label, sizeof(w->label), "%s %d%s%s", m->title, d, m->reason[d - 1] ? " " : "",
+			char label[UI_TEXT_MAX * 2];
+			snprintf(label, sizeof(label), "%s %d%s%s", m->title, d, m->reason[d - 1] ? " " : "",
 				 m->reason[d - 1] ? m->reason[d - 1] : "");
+			utf8_copy(w->label, sizeof(w->label), label);
 			w->enabled = true; /* every day answers a touch: a closed one with its reason */
 			w->selected = on;
 			w->font_px = ns.px;

@@ -2,6 +2,7 @@
  * choice never shows by colour alone. */
 #include <stdio.h>
 
+#include "core/utf8.h"
 #include "ui/widgets.h"
 
 int ui_choice_height(const struct ui *ui, int n)
@@ -44,8 +45,8 @@ bool ui_choice(struct ui *ui, const char *id, struct rect r, const char *const *
 			draw_list_text(&ui->draw, l, text_r.x, cell.y + (cell.h - l->height) / 2, fg);
 		struct ui_widget *w = ui_record(ui, oid, "option", cell);
 		if (w) {
-			snprintf(w->text, sizeof(w->text), "%s", labels[i]);
-			snprintf(w->label, sizeof(w->label), "%s", labels[i]);
+			utf8_copy(w->text, sizeof(w->text), labels[i]);
+			utf8_copy(w->label, sizeof(w->label), labels[i]);
 			w->selected = w->checked = on;
 			w->font_px = st.px;
 			w->fg = fg;

@@ -2,6 +2,7 @@
  * input until it is gone. */
 #include <stdio.h>
 
+#include "core/utf8.h"
 #include "ui/widgets.h"
 
 struct rect ui_dialog_begin(struct ui *ui, const char *id, const char *title, const char *body, int button_rows)
@@ -23,8 +24,10 @@ struct rect ui_dialog_begin(struct ui *ui, const char *id, const char *title, co
 	draw_list_rect(&ui->draw, card, t->surface, t->radius, t->border, t->border_color);
 	struct ui_widget *dw = ui_record(ui, id, "dialog", card);
 	if (dw) {
-		snprintf(dw->text, sizeof(dw->text), "%s", title);
-		snprintf(dw->label, sizeof(dw->label), "%s%s%s", title, body ? "：" : "", body ? body : "");
+		utf8_copy(dw->text, sizeof(dw->text), title);
+		char label[UI_TEXT_MAX * 4];
+		snprintf(label, sizeof(label), "%s%s%s", title, body ? "：" : "", body ? body : "");
+		utf8_copy(dw->label, sizeof(dw->label), label);
 		dw->bg = t->surface;
 		dw->fg = t->text;
 		dw->font_px = hs.px;
@@ -60,8 +63,8 @@ void ui_toast_draw(struct ui *ui, const char *text)
 	draw_list_text(&ui->draw, l, box.x + t->pad, box.y + t->pad / 2, t->background);
 	struct ui_widget *wd = ui_record(ui, "toast", "status", box);
 	if (wd) {
-		snprintf(wd->text, sizeof(wd->text), "%s", text);
-		snprintf(wd->label, sizeof(wd->label), "%s", text);
+		utf8_copy(wd->text, sizeof(wd->text), text);
+		utf8_copy(wd->label, sizeof(wd->label), text);
 		wd->font_px = st.px;
 		wd->fg = t->background;
 		wd->bg = t->text;

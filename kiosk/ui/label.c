@@ -1,6 +1,7 @@
 /* Text, icons and panels: the non-interactive widgets. */
 #include <stdio.h>
 
+#include "core/utf8.h"
 #include "ui/widgets.h"
 
 int ui_text(struct ui *ui, const char *id, struct rect r, const char *text, enum text_role role,
@@ -14,8 +15,8 @@ int ui_text(struct ui *ui, const char *id, struct rect r, const char *text, enum
 	struct ui_widget *w = ui_record(ui, id, role >= TEXT_HEADING ? "heading" : "label",
 					(struct rect){r.x, r.y, r.w, l->height});
 	if (w) {
-		snprintf(w->text, sizeof(w->text), "%s", text);
-		snprintf(w->label, sizeof(w->label), "%s", text);
+		utf8_copy(w->text, sizeof(w->text), text);
+		utf8_copy(w->label, sizeof(w->label), text);
 		w->font_px = st.px;
 		w->fg = color;
 		w->truncated = l->truncated;

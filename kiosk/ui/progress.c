@@ -2,6 +2,7 @@
  * enough to show life, cheap on a software renderer. */
 #include <stdio.h>
 
+#include "core/utf8.h"
 #include "ui/widgets.h"
 
 void ui_progress(struct ui *ui, const char *id, struct rect r, float fraction, const char *label)
@@ -19,7 +20,9 @@ void ui_progress(struct ui *ui, const char *id, struct rect r, float fraction, c
 	struct ui_widget *w = ui_record(ui, id, "progressbar", r);
 	if (w) {
 		snprintf(w->text, sizeof(w->text), "%d%%", (int)(fraction * 100.0f + 0.5f));
-		snprintf(w->label, sizeof(w->label), "%s %d%%", label ? label : "", (int)(fraction * 100.0f + 0.5f));
+		char text[UI_TEXT_MAX * 2];
+		snprintf(text, sizeof(text), "%s %d%%", label ? label : "", (int)(fraction * 100.0f + 0.5f));
+		utf8_copy(w->label, sizeof(w->label), text);
 		w->fg = t->primary;
 		w->bg = t->surface;
 	}
@@ -45,7 +48,7 @@ void ui_spinner(struct ui *ui, const char *id, struct rect r, const char *label)
 	ui_wake_at(ui, (ui->now_ms / 100 + 1) * 100);
 	struct ui_widget *w = ui_record(ui, id, "progressbar", r);
 	if (w) {
-		snprintf(w->label, sizeof(w->label), "%s", label ? label : "");
+		utf8_copy(w->label, sizeof(w->label), label ? label : "");
 		w->fg = t->primary;
 		w->bg = t->background;
 	}

@@ -4,6 +4,7 @@
 #include <qrencode.h>
 #include <stdio.h>
 
+#include "core/utf8.h"
 #include "ui/widgets.h"
 
 bool ui_qr(struct ui *ui, const char *id, struct rect r, const char *text, const char *label)
@@ -37,8 +38,8 @@ bool ui_qr(struct ui *ui, const char *id, struct rect r, const char *text, const
 	}
 	struct ui_widget *w = ui_record(ui, id, "image", box);
 	if (w) {
-		snprintf(w->text, sizeof(w->text), "%s", text);
-		snprintf(w->label, sizeof(w->label), "%s", label ? label : "QR");
+		utf8_copy(w->text, sizeof(w->text), text);
+		utf8_copy(w->label, sizeof(w->label), label ? label : "QR");
 		w->fg = black;
 		w->bg = white;
 	}

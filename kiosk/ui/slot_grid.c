@@ -4,6 +4,7 @@
 
 #include "core/template.h"
 
+#include "core/utf8.h"
 #include "ui/widgets.h"
 
 static void grid_shape(const struct ui *ui, int w, int *cols, int *cell_w, int *cell_h)
@@ -70,8 +71,10 @@ bool ui_slot_grid(struct ui *ui, const char *id, struct rect r, const struct ui_
 			draw_list_text(&ui->draw, al, cell.x + t->gap / 4, y, fg);
 		struct ui_widget *w = ui_record(ui, sid, "slot", cell);
 		if (w) {
-			snprintf(w->text, sizeof(w->text), "%s", slots[i].time);
-			snprintf(w->label, sizeof(w->label), "%s %s", slots[i].time, avail);
+			utf8_copy(w->text, sizeof(w->text), slots[i].time);
+			char label[UI_TEXT_MAX * 2];
+			snprintf(label, sizeof(label), "%s %s", slots[i].time, avail);
+			utf8_copy(w->label, sizeof(w->label), label);
 			w->enabled = !full;
 			w->selected = on;
 			w->font_px = as.px;

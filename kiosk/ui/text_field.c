@@ -189,8 +189,8 @@ int ui_text_field(struct ui *ui, const char *id, struct rect r, struct ui_field 
 	draw_list_clip(&ui->draw, ui->clip);
 	struct ui_widget *w = ui_record(ui, id, "textbox", box);
 	if (w) {
-		snprintf(w->text, sizeof(w->text), "%s", empty ? "" : shown);
-		snprintf(w->label, sizeof(w->label), "%s", opts->label ? opts->label : (opts->placeholder ? opts->placeholder : ""));
+		utf8_copy(w->text, sizeof(w->text), empty ? "" : shown);
+		utf8_copy(w->label, sizeof(w->label), opts->label ? opts->label : (opts->placeholder ? opts->placeholder : ""));
 		w->focused = focused;
 		w->font_px = st.px;
 		w->fg = t->text;
