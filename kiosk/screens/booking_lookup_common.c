@@ -8,6 +8,22 @@
 
 #include "screens/booking_common.h"
 
+/* "09:00" from an ISO time "2026-12-01T09:00:00+08:00" (the backend's slots are in Beijing time);
+ * a time already short is kept; anything else shows as given. */
+static const char *clock_time(const char *iso)
+{
+	static char hm[6];
+	if (!iso)
+		return "";
+	const char *t = strchr(iso, 'T');
+	if (t && strlen(t) >= 6 && t[3] == ':') {
+		memcpy(hm, t + 1, 5);
+		hm[5] = '\0';
+		return hm;
+	}
+	return iso;
+}
+
 void lookup_record(struct screen_ctx *ctx, const struct lookup_booking *b)
 {
 	*session_int(ctx->session, "lk.state", 0) = (int)b->state;
@@ -15,8 +31,8 @@ void lookup_record(struct screen_ctx *ctx, const struct lookup_booking *b)
 	booking_set(ctx, "lk.service", b->service ? b->service : "");
 	booking_set(ctx, "lk.office", b->office ? b->office : "");
 	booking_set(ctx, "lk.date", b->date ? b->date : "");
-	booking_set(ctx, "lk.start", b->start ? b->start : "");
-	booking_set(ctx, "lk.end", b->end ? b->end : "");
+	booking_set(ctx, "lk.start", clock_time(b->start));
+	booking_set(ctx, "lk.end", clock_time(b->end));
 	*session_int(ctx->session, "lk.dialog", 0) = 0;
 	*session_int(ctx->session, "lk.cancelled", 0) = 0;
 }
