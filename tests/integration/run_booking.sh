@@ -10,21 +10,13 @@ rm -rf "$work"; mkdir -p "$work"
 status=0
 fail() { echo "FAIL: $*" >&2; status=1; }
 secret=booking-$$ token=admin-$$
-"$stub" --listen 127.0.0.1:0 --db "$work/stub.db" --seed demo --kiosk "k1:$secret" --admin-token "$token" \
-  > "$work/stub.log" 2>&1 &
-stub_pid=$!
-trap 'kill $stub_pid 2>/dev/null' EXIT
-for _ in $(seq 100); do
-  port=$(sed -n 's/^listening on 127\.0\.0\.1:\([0-9]*\).*/\1/p' "$work/stub.log" | head -n1)
-  [ -n "$port" ] && break; sleep 0.05
-done
-[ -n "$port" ] || { cat "$work/stub.log"; exit 1; }
-conf() { printf '[kiosk]\nid = k1\ntheme = %s\n[backend]\nurl = http://127.0.0.1:%s\nsecret = %s\n[log]\nlevel = warn\n' "$2" "$3" "$secret" > "$1"; }
+. "$(dirname "$0")/stub.sh"
+start_stub || exit 1
 
 for theme in standard large; do
   for size in 1080x1920 1920x1080; do
     d="$work/$theme-$size"; mkdir -p "$d"
-    conf "$d/kiosk.ini" "$theme" "$port"
+    kiosk_config "$d/kiosk.ini" "$theme" "$port"
     "$kiosk" --data "$d/data" --config "$d/kiosk.ini" --sync-now > /dev/null || fail "reference sync"
     "$kiosk" --headless --size "$size" --data "$d/data" --config "$d/kiosk.ini" \
       --script "$src/tests/scenarios/booking_online.script" --out "$d/online" 2> "$d/online.err" \
@@ -37,9 +29,9 @@ done
 
 # Offline: the backend address points nowhere; later the real one delivers it.
 d="$work/offline"; mkdir -p "$d"
-conf "$d/kiosk.ini" standard "$port"
+kiosk_config "$d/kiosk.ini" standard "$port"
 "$kiosk" --data "$d/data" --config "$d/kiosk.ini" --sync-now > /dev/null || fail "reference sync"
-conf "$d/away.ini" standard 1
+kiosk_config "$d/away.ini" standard 1
 "$kiosk" --headless --data "$d/data" --config "$d/away.ini" --script "$src/tests/scenarios/booking_offline.script" \
   --out "$d/run" 2> "$d/run.err" || { cat "$d/run.err" >&2; fail "offline booking"; }
 "$kiosk" --data "$d/data" --config "$d/kiosk.ini" --sync-now > "$d/sync.out" || fail "the provisional booking was not delivered"

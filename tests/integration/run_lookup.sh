@@ -10,16 +10,8 @@ rm -rf "$work"; mkdir -p "$work"
 status=0
 fail() { echo "FAIL: $*" >&2; status=1; }
 secret=lookup-$$ token=admin-$$
-"$stub" --listen 127.0.0.1:0 --db "$work/stub.db" --seed demo --kiosk "k1:$secret" --admin-token "$token" \
-  > "$work/stub.log" 2>&1 &
-stub_pid=$!
-trap 'kill $stub_pid 2>/dev/null' EXIT
-for _ in $(seq 100); do
-  port=$(sed -n 's/^listening on 127\.0\.0\.1:\([0-9]*\).*/\1/p' "$work/stub.log" | head -n1)
-  [ -n "$port" ] && break; sleep 0.05
-done
-[ -n "$port" ] || { cat "$work/stub.log"; exit 1; }
-conf() { printf '[kiosk]\nid = k1\ntheme = %s\n[backend]\nurl = http://127.0.0.1:%s\nsecret = %s\n[log]\nlevel = warn\n' "$2" "$3" "$secret" > "$1"; }
+. "$(dirname "$0")/stub.sh"
+start_stub || exit 1
 run() { # DIR CONFIG SCRIPT OUT
   "$kiosk" --headless --data "$1/data" --config "$2" --script "$3" --out "$1/$4" 2> "$1/$4.err" \
     || { cat "$1/$4.err" >&2; fail "$4 in $1"; }
@@ -33,7 +25,7 @@ admin() { curl -sf -H "Authorization: Bearer $token" "http://127.0.0.1:$port$1";
 
 for theme in standard large; do
   d="$work/$theme"; mkdir -p "$d"
-  conf "$d/kiosk.ini" "$theme" "$port"
+  kiosk_config "$d/kiosk.ini" "$theme" "$port"
   "$kiosk" --data "$d/data" --config "$d/kiosk.ini" --sync-now > /dev/null || fail "reference sync"
   run "$d" "$d/kiosk.ini" "$src/tests/scenarios/booking_online.script" online
   ref=$(jq -r '.widgets[] | select(.id == "done.reference") | .text' "$d/online/bk-done.json" 2>/dev/null)
@@ -45,7 +37,7 @@ for theme in standard large; do
     printf 'expect-not-contains "预约已确认"\nexpect-not-contains "江海区"\ndump lk-wrong-id\n'; } > "$d/wrong.script"
   run "$d" "$d/kiosk.ini" "$d/wrong.script" wrong
   # Offline: the backend address points nowhere.
-  conf "$d/away.ini" "$theme" 1
+  kiosk_config "$d/away.ini" "$theme" 1
   { lookup_start "$ref" 440704199005060018
     printf 'expect-screen booking.lookup\nexpect #lookup.message\nexpect-not-contains "没有找到这个预约"\ndump lk-offline\n'; } > "$d/offline.script"
   run "$d" "$d/away.ini" "$d/offline.script" offline
