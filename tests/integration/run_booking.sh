@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Booking end to end against the stub: reference data synced, then the online scenario (confirmed on
 # the done screen, the booking at the backend); the offline scenario (provisional while the backend is
-# away, confirmed after the next sync); every booking dump swept for accessibility; no personal data
-# in plain text in the kiosk's files.
+# away, confirmed after the next sync); the slot race (two kiosks book the last place offline: one
+# confirmed, one needs rebooking, which its lookup says); every booking dump swept for accessibility;
+# no personal data in plain text in the kiosk's files.
 # usage: run_booking.sh KIOSK STUB DUMP_CHECK SOURCE_DIR WORK_DIR
 set -u
 kiosk=$1 stub=$2 check=$3 src=$4 work=$5
@@ -36,6 +37,34 @@ kiosk_config "$d/away.ini" standard 1
   --out "$d/run" 2> "$d/run.err" || { cat "$d/run.err" >&2; fail "offline booking"; }
 "$kiosk" --data "$d/data" --config "$d/kiosk.ini" --sync-now > "$d/sync.out" || fail "the provisional booking was not delivered"
 grep -q '^delivered 1$' "$d/sync.out" || fail "delivered: $(cat "$d/sync.out")"
+
+# The last place, taken twice offline: two kiosks book the same slot of capacity 1 while the backend
+# is away; after both sync, the first is confirmed and the second needs rebooking, which its lookup
+# says.
+race="$work/race"; mkdir -p "$race"
+(
+  work="$race"; start_stub --slot-capacity 1 || exit 1
+  for k in a b; do
+    mkdir -p "$race/$k"
+    kiosk_config "$race/$k/kiosk.ini" standard "$port"
+    kiosk_config "$race/$k/away.ini" standard 1
+    "$kiosk" --data "$race/$k/data" --config "$race/$k/kiosk.ini" --sync-now > /dev/null || exit 1
+    # other people at the second kiosk: the same people twice would be a duplicate booking instead
+    if [ "$k" = a ]; then cp "$src/tests/scenarios/booking_offline.script" "$race/$k.script"
+    else sed "s/440704198503120031/440704199101010053/; s/440704198809200042/440704199302020063/" \
+      "$src/tests/scenarios/booking_offline.script" > "$race/$k.script"; fi
+    "$kiosk" --headless --data "$race/$k/data" --config "$race/$k/away.ini" --script "$race/$k.script" \
+      --out "$race/$k/run" 2> "$race/$k/run.err" || exit 1
+  done
+  "$kiosk" --data "$race/a/data" --config "$race/a/kiosk.ini" --sync-now > "$race/a/sync.out" || exit 1
+  "$kiosk" --data "$race/b/data" --config "$race/b/kiosk.ini" --sync-now > "$race/b/sync.out"
+  grep -q '^delivered 1$' "$race/a/sync.out" || { echo "first kiosk: $(cat "$race/a/sync.out")"; exit 1; }
+  grep -q '^needs_rebooking 1$' "$race/b/sync.out" || { echo "second kiosk: $(cat "$race/b/sync.out")"; exit 1; }
+  ref=$(jq -r '.widgets[] | select(.id == "done.reference") | .text' "$race/b/run/bk-provisional.json")
+  sed "s/@REFERENCE@/$ref/; s/440704198503120031/440704199101010053/" \
+    "$src/tests/scenarios/booking_rebook_lookup.script" > "$race/rebook.script"
+  "$kiosk" --headless --data "$race/b/data" --config "$race/b/kiosk.ini" --script "$race/rebook.script"     --out "$race/b/lookup" 2> "$race/b/lookup.err" || { cat "$race/b/lookup.err"; exit 1; }
+) || fail "slot race: $(cat "$race"/*/run.err 2>/dev/null | tail -3)"
 
 while IFS= read -r -d '' dump; do
   "$check" "$dump" --sweep > /dev/null || { "$check" "$dump" --sweep; fail "accessibility: $dump"; }
