@@ -18,4 +18,9 @@ uint64_t clock_now_ms(const struct clock *c);
 /* Moves a virtual clock forward; no effect on a real one. */
 void clock_advance(struct clock *c, uint64_t ms);
 
+/* Wall-clock Unix seconds: dates on screen, request signatures, record times. Tests may shift it with
+ * the environment variable KIOSK_CLOCK_OFFSET (seconds), together with the stub's --clock-offset, to
+ * pin "today" (screenshot references); a kiosk in a hall never sets it. */
+int64_t clock_wall(void);
+
 #endif

@@ -10,6 +10,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "app/clock.h"
 #include "core/log.h"
 #include "core/secure.h"
 
@@ -96,7 +97,7 @@ static void *worker(void *arg)
 		/* The slot is ours while RUNNING: the UI only marks it dropped. */
 		pthread_mutex_unlock(&q->lock);
 		struct http_response r;
-		int64_t now = (int64_t)time(NULL);
+		int64_t now = clock_wall();
 		if (s->post)
 			http_post(q->http, s->path, s->key, s->body ? s->body : "", s->body_len, now, &r);
 		else

@@ -12,6 +12,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "app/clock.h"
 #include "core/log.h"
 #include "core/utf8.h"
 
@@ -41,7 +42,7 @@ enum delivery { DELIVERY_NONE, DELIVERY_DONE, DELIVERY_RETRY, DELIVERY_STOPPED }
 
 static int64_t wall_now(void)
 {
-	return (int64_t)time(NULL);
+	return clock_wall();
 }
 
 static char *dup_or_null(const char *s)

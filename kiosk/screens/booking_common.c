@@ -5,6 +5,8 @@
 #include <string.h>
 #include <time.h>
 
+#include "app/clock.h"
+
 const char *booking_value(struct screen_ctx *ctx, const char *key)
 {
 	struct ui_field *f = session_field(ctx->session, key, 0);
@@ -28,7 +30,7 @@ const char *booking_text(struct screen_ctx *ctx, const struct catalog_text *t)
 void booking_choice_get(struct screen_ctx *ctx, struct booking_choice *c)
 {
 	memset(c, 0, sizeof(*c));
-	int64_t now = (int64_t)time(NULL);
+	int64_t now = clock_wall();
 	c->today = clock_beijing_date(now);
 	if (!ctx->kiosk->booking)
 		return;

@@ -10,6 +10,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "app/clock.h"
 #include "data/store.h"
 #include "net/query.h"
 #include "screens/booking_common.h"
@@ -62,7 +63,7 @@ static void record_local(struct screen_ctx *ctx, const struct submission *sub, c
 	char date[16] = "";
 	const struct catalog_slot *slots = NULL;
 	int n = ctx->kiosk->booking && service && office
-			? booking_data_slots(ctx->kiosk->booking, office, service, (int64_t)time(NULL), &slots)
+			? booking_data_slots(ctx->kiosk->booking, office, service, clock_wall(), &slots)
 			: 0;
 	for (int i = 0; i < n; i++) {
 		if ((double)slots[i].id == slot_id) {

@@ -8,6 +8,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "app/clock.h"
 #include "data/store.h"
 #include "net/sync.h"
 #include "screens/booking_common.h"
@@ -31,7 +32,7 @@ static bool submit_cancellation(struct screen_ctx *ctx)
 	char key[37], err[256];
 	int64_t sub_id = 0;
 	bool ok = json && ctx->kiosk->store && ctx->kiosk->can_submit &&
-		  store_submit(ctx->kiosk->store, SUB_CANCELLATION, json, (int64_t)time(NULL), key, &sub_id, err, sizeof(err));
+		  store_submit(ctx->kiosk->store, SUB_CANCELLATION, json, clock_wall(), key, &sub_id, err, sizeof(err));
 	if (ok)
 		sync_wake(ctx->kiosk->sync);
 	if (json) {

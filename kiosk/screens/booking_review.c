@@ -7,6 +7,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "app/clock.h"
 #include "data/store.h"
 #include "net/sync.h"
 #include "screens/booking_common.h"
@@ -147,7 +148,7 @@ void booking_review_build(struct screen_ctx *ctx)
 		char *json = payload(ctx, &c, parties);
 		char key[37], err[256];
 		int64_t id = 0;
-		if (json && store_submit(ctx->kiosk->store, SUB_BOOKING, json, (int64_t)time(NULL), key, &id, err, sizeof(err))) {
+		if (json && store_submit(ctx->kiosk->store, SUB_BOOKING, json, clock_wall(), key, &id, err, sizeof(err))) {
 			booking_set(ctx, "bk.key", key);
 			sync_wake(ctx->kiosk->sync);
 			screen_push(ctx, "booking.done");

@@ -4,9 +4,9 @@
 # away, confirmed after the next sync); the slot race (two kiosks book the last place offline: one
 # confirmed, one needs rebooking, which its lookup says); every booking dump swept for accessibility;
 # no personal data in plain text in the kiosk's files.
-# usage: run_booking.sh KIOSK STUB DUMP_CHECK SOURCE_DIR WORK_DIR
+# usage: run_booking.sh KIOSK STUB DUMP_CHECK PNG_COMPARE SOURCE_DIR WORK_DIR
 set -u
-kiosk=$1 stub=$2 check=$3 src=$4 work=$5
+kiosk=$1 stub=$2 check=$3 compare=$4 src=$5 work=$6
 rm -rf "$work"; mkdir -p "$work"
 status=0
 fail() { echo "FAIL: $*" >&2; status=1; }
@@ -65,6 +65,26 @@ race="$work/race"; mkdir -p "$race"
     "$src/tests/scenarios/booking_rebook_lookup.script" > "$race/rebook.script"
   "$kiosk" --headless --data "$race/b/data" --config "$race/b/kiosk.ini" --script "$race/rebook.script"     --out "$race/b/lookup" 2> "$race/b/lookup.err" || { cat "$race/b/lookup.err"; exit 1; }
 ) || fail "slot race: $(cat "$race"/*/run.err 2>/dev/null | tail -3)"
+
+# Screenshot references of every step but the last (its reference number is new each time), on a
+# pinned date so they do not change with the calendar: both themes, both orientations.
+shots="$work/shots"; mkdir -p "$shots"
+pinned=$(( $(date -u -d '2027-03-01 02:00:00' +%s) - $(date -u +%s) ))
+(
+  work="$shots"; start_stub --clock-offset "$pinned" || exit 1
+  for theme in standard large; do
+    for size in 1080x1920 1920x1080; do
+      d="$shots/$theme-$size"; mkdir -p "$d"
+      kiosk_config "$d/kiosk.ini" "$theme" "$port"
+      KIOSK_CLOCK_OFFSET=$pinned "$kiosk" --data "$d/data" --config "$d/kiosk.ini" --sync-now > /dev/null || exit 1
+      KIOSK_CLOCK_OFFSET=$pinned "$kiosk" --headless --size "$size" --data "$d/data" --config "$d/kiosk.ini" \
+        --script "$src/tests/scenarios/booking_shots.script" --out "$d" 2> "$d/err" || { cat "$d/err"; exit 1; }
+      for step in service day slot people review; do
+        "$compare" "$d/booking_$step.png" "$src/tests/reference/booking/${step}_${theme}_${size}.png" || exit 1
+      done
+    done
+  done
+) || fail "booking screenshots differ from the references"
 
 while IFS= read -r -d '' dump; do
   "$check" "$dump" --sweep > /dev/null || { "$check" "$dump" --sweep; fail "accessibility: $dump"; }
