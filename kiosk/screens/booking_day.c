@@ -2,10 +2,38 @@
  * closed days, holidays and full days are greyed with their reason on tap; month buttons move between
  * the months the window spans. */
 #include <stdio.h>
+#include <string.h>
 
 #include "screens/booking_common.h"
 
 void booking_day_build(struct screen_ctx *ctx);
+
+/* Days that cannot be the certificate visit of a divorce application (not 31–60 days after it, or
+ * no valid application date yet) become "outside" with the reason. */
+static void divorce_days(struct screen_ctx *ctx, bool known, struct civil_date application, struct ui_month *m)
+{
+	struct civil_date from = {0, 0, 0}, to = {0, 0, 0};
+	if (known)
+		booking_divorce_window(application, &from, &to);
+	for (int d = 1; d <= m->days; d++) {
+		long n = date_to_days((struct civil_date){m->year, m->month, d});
+		if (m->status[d - 1] == UI_DAY_OUTSIDE)
+			continue;
+		if (!known || n < date_to_days(from) || n > date_to_days(to)) {
+			m->status[d - 1] = UI_DAY_OUTSIDE;
+			m->reason[d - 1] = screen_text(ctx, known ? "err.divorce.window" : "err.divorce.first");
+		}
+	}
+}
+
+static bool any_open(const struct ui_month *m)
+{
+	for (int d = 0; d < m->days; d++) {
+		if (m->status[d] == UI_DAY_OPEN)
+			return true;
+	}
+	return false;
+}
 
 void booking_day_build(struct screen_ctx *ctx)
 {
@@ -26,10 +54,30 @@ void booking_day_build(struct screen_ctx *ctx)
 	int min_ym = first.year * 12 + first.month - 1, max_ym = last.year * 12 + last.month - 1;
 	if (*ym < min_ym || *ym > max_ym)
 		*ym = min_ym;
+	/* The certificate visit after a divorce application: the application date is asked first, and
+	 * only days 31–60 after it are offered. */
+	bool divorce = strcmp(c.service->id, "divorce_certificate") == 0;
+	struct ui_field *applied = divorce ? session_field(ctx->session, "bk.divorce", 8) : NULL;
+	struct civil_date application = {0, 0, 0};
+	bool known = false;
+	if (applied && applied->len == 8) {
+		char date[16];
+		snprintf(date, sizeof(date), "%.4s-%.2s-%.2s", applied->text, applied->text + 4, applied->text + 6);
+		known = date_parse(date, &application) == 0 && date_to_days(application) <= date_to_days(c.today);
+	}
 	struct ui_month m;
 	struct booking_day_reasons reasons = {screen_text(ctx, "day.outside"), screen_text(ctx, "day.sunday"),
 					      screen_text(ctx, "day.holiday"), screen_text(ctx, "day.full")};
-	booking_month(c.office, c.slots, c.slot_count, c.today, *ym / 12, *ym % 12 + 1, &reasons, &m);
+	/* Open on the first month with a day to choose, until the visitor turns the page themselves. */
+	int *auto_month = session_int(ctx->session, "bk.month_auto", 1);
+	for (int tries = 0; tries <= max_ym - min_ym; tries++) {
+		booking_month(c.office, c.slots, c.slot_count, c.today, *ym / 12, *ym % 12 + 1, &reasons, &m);
+		if (divorce)
+			divorce_days(ctx, known, application, &m);
+		if (!*auto_month || any_open(&m) || *ym >= max_ym)
+			break;
+		(*ym)++;
+	}
 	char title[64];
 	if (ui->lang == TEXT_LANG_EN)
 		snprintf(title, sizeof(title), "%d-%02d", m.year, m.month);
@@ -48,11 +96,23 @@ void booking_day_build(struct screen_ctx *ctx)
 		rect_cut_top(&area, t->gap / 2);
 		struct ui_button_look look = ui_button_look(ui, UI_BUTTON_SECONDARY);
 		look.disabled = *ym <= min_ym;
-		if (ui_button(ui, "month.prev", rect_cell(row, 0, 2, t->gap, true), screen_text(ctx, "month.prev"), &look))
+		if (ui_button(ui, "month.prev", rect_cell(row, 0, 2, t->gap, true), screen_text(ctx, "month.prev"), &look)) {
 			(*ym)--;
+			*auto_month = 0;
+		}
 		look.disabled = *ym >= max_ym;
-		if (ui_button(ui, "month.next", rect_cell(row, 1, 2, t->gap, true), screen_text(ctx, "month.next"), &look))
+		if (ui_button(ui, "month.next", rect_cell(row, 1, 2, t->gap, true), screen_text(ctx, "month.next"), &look)) {
 			(*ym)++;
+			*auto_month = 0;
+		}
+	}
+	if (applied) {
+		bool left = ui->focus != ui_hash("divorce") && applied->len > 0;
+		struct ui_text_field_opts o = {.label = screen_text(ctx, "people.divorce"),
+					       .placeholder = screen_text(ctx, "people.birth.hint"),
+					       .keyboard = KEYBOARD_NUMERIC,
+					       .error = left && !known ? screen_text(ctx, "err.divorce.date") : NULL};
+		area.y += ui_text_field(ui, "divorce", area, applied, &o) + t->gap;
 	}
 	int *day = session_int(ctx->session, "bk.day", 0);
 	int selected = 0;

@@ -173,24 +173,6 @@ void booking_people_build(struct screen_ctx *ctx)
 		in.y += ui_text_field(ui, "phone", in, phone, &po) + t->gap;
 		ok = ok && pe == BOOKING_OK;
 	}
-	/* The certificate visit after a divorce application: when was the application? */
-	if (strcmp(c.service->id, "divorce_certificate") == 0) {
-		struct ui_field *applied = session_field(ctx->session, "bk.divorce", 8);
-		if (applied) {
-			char date[16];
-			typed_date(applied->text, date, sizeof(date));
-			struct civil_date d;
-			enum booking_error de = date_parse(date, &d) != 0 ? BOOKING_ERR_BIRTH_DATE_INVALID
-									   : booking_check_divorce_window(d, c.day);
-			bool left = ui->focus != ui_hash("divorce") && applied->len > 0;
-			struct ui_text_field_opts dopt = {.label = screen_text(ctx, "people.divorce"),
-							  .placeholder = screen_text(ctx, "people.birth.hint"),
-							  .keyboard = KEYBOARD_NUMERIC,
-							  .error = left && de ? error_text(ctx, de == BOOKING_ERR_BIRTH_DATE_INVALID ? BOOKING_ERR_DIVORCE_WINDOW : de, 0, errbuf, sizeof(errbuf)) : NULL};
-			in.y += ui_text_field(ui, "divorce", in, applied, &dopt) + t->gap;
-			ok = ok && de == BOOKING_OK;
-		}
-	}
 	if (cross || pair) { /* a whole-case problem: said once, in a panel, with what to do */
 		char full[UI_TEXT_MAX * 3];
 		const char *msg = error_text(ctx, cross ? cross : pair, 0, errbuf, sizeof(errbuf));
