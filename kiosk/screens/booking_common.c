@@ -88,3 +88,11 @@ void booking_format_day(struct screen_ctx *ctx, struct civil_date d, char *out, 
 		snprintf(out, len, "%d年%d月%d日 %s%s", d.year, d.month, d.day,
 			 ctx->ui->lang == TEXT_LANG_ZH_HANT ? "星期" : "星期", zh[wd]);
 }
+
+int booking_party_count(struct screen_ctx *ctx, const struct catalog_service *service)
+{
+	int max = service->parties_max >= 2 ? 2 : 1, min = service->parties_min >= 2 ? 2 : 1;
+	if (max > min && !booking_value(ctx, "bk.p1.name")[0] && !booking_value(ctx, "bk.p1.id")[0])
+		return min;
+	return max;
+}

@@ -35,6 +35,9 @@ const char *booking_value(struct screen_ctx *ctx, const char *key);
 void booking_set(struct screen_ctx *ctx, const char *key, const char *value);
 /* The text of a catalog text in the visitor's language. */
 const char *booking_text(struct screen_ctx *ctx, const struct catalog_text *t);
+/* How many parties the visitor filled in for the service: its minimum, plus an optional second one
+ * once its name or number has been typed. */
+int booking_party_count(struct screen_ctx *ctx, const struct catalog_service *service);
 /* "2026年12月3日 星期四" (or the English form) into out. */
 void booking_format_day(struct screen_ctx *ctx, struct civil_date d, char *out, size_t len);
 

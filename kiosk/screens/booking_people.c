@@ -54,6 +54,12 @@ static struct party_result party_form(struct screen_ctx *ctx, struct rect *area,
 	struct party_result res = {.error = BOOKING_OK};
 	char key[40], id[40], errbuf[UI_TEXT_MAX];
 	snprintf(key, sizeof(key), "people.heading.%d", count == 1 ? 0 : n + 1);
+	if (ctx->session && n >= 1) { /* an optional second person says so */
+		struct booking_choice ch;
+		booking_choice_get(ctx, &ch);
+		if (ch.service && ch.service->parties_min < 2)
+			snprintf(key, sizeof(key), "people.heading.optional");
+	}
 	area->y += ui_text(ui, key, *area, screen_text(ctx, key), TEXT_HEADING, TEXT_ALIGN_START, 1, t->text) + t->gap / 2;
 
 	snprintf(key, sizeof(key), "bk.p%d.name", n);
@@ -146,13 +152,15 @@ void booking_people_build(struct screen_ctx *ctx)
 	struct rect in = ui_scroll_begin(ui, &scroll, "booking.people.scroll", view);
 	struct party_result p[2];
 	bool ok = true;
+	int filled = booking_party_count(ctx, c.service);
 	for (int i = 0; i < count; i++) {
 		p[i] = party_form(ctx, &in, i, count);
-		ok = ok && p[i].complete;
+		/* an optional second party left empty is no party, not an error */
+		ok = ok && (p[i].complete || i >= filled);
 	}
 	char errbuf[UI_TEXT_MAX];
 	enum booking_error cross = BOOKING_OK;
-	for (int i = 0; i < count; i++) {
+	for (int i = 0; i < filled; i++) {
 		if (p[i].complete && booking_needs_designated_office(&p[i].info))
 			cross = BOOKING_ERR_CROSS_BORDER;
 	}

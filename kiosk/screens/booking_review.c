@@ -116,7 +116,7 @@ void booking_review_build(struct screen_ctx *ctx)
 	booking_format_day(ctx, c.day, day, sizeof(day));
 	snprintf(text, sizeof(text), "%s %s–%s", day, c.slot->start, c.slot->end);
 	section(ctx, &in, "time", screen_text(ctx, "review.time"), text, "booking.day");
-	int parties = c.service->parties_max >= 2 ? 2 : 1;
+	int parties = booking_party_count(ctx, c.service);
 	size_t o = 0;
 	text[0] = '\0';
 	for (int i = 0; i < parties; i++) {

@@ -38,6 +38,44 @@ kiosk_config "$d/away.ini" standard 1
 "$kiosk" --data "$d/data" --config "$d/kiosk.ini" --sync-now > "$d/sync.out" || fail "the provisional booking was not delivered"
 grep -q '^delivered 1$' "$d/sync.out" || fail "delivered: $(cat "$d/sync.out")"
 
+# Every service, online: the services' own party counts; the divorce certificate with an application
+# date 35 days ago (its days 31–60 then meet the booking window); each one confirmed at the backend.
+every="$work/every"; mkdir -p "$every"
+curl -sf -X POST -H "Authorization: Bearer $token" "http://127.0.0.1:$port/v1/admin/reset" > /dev/null
+kiosk_config "$every/kiosk.ini" standard "$port"
+"$kiosk" --data "$every/data" --config "$every/kiosk.ini" --sync-now > /dev/null || fail "reference sync"
+applied=$(TZ=Asia/Shanghai date -d '35 days ago' +%Y%m%d)
+ids=(440704198503120031 440704198809200042)
+for service in marriage_registration divorce_application divorce_certificate certificate_reissue \
+               certificate_ceremony family_counselling; do
+  d="$every/$service"; mkdir -p "$d"
+  { printf 'tap #attract.start\ntap #home.booking\ntap #service.%s\n' "$service"
+    # counselling is offered at four offices: the office step comes in
+    [ "$service" = family_counselling ] && printf 'expect-screen booking.office\ntap #office.lile_street\n'
+    printf 'expect-screen booking.day\n'
+    [ "$service" = divorce_certificate ] && printf 'tap #divorce\ntype %s\nkey Enter\n' "$applied"
+    printf 'dump day\n'; } > "$d/day.script"
+  "$kiosk" --headless --data "$every/data" --config "$every/kiosk.ini" --script "$d/day.script" --out "$d" 2>"$d/err" \
+    || { cat "$d/err" >&2; fail "$service: day step"; continue; }
+  # the first day on offer: its label is the month and the day, with no reason after them
+  day=$(jq -r '[.widgets[] | select(.role == "day" and (.label | test("^[^ ]+ [0-9]+$")))][0].text' "$d/day.json")
+  parties=2
+  [ "$service" = certificate_reissue ] && parties=1
+  [ "$service" = family_counselling ] && parties=optional  # one person; the second field group stays empty
+  { cat "$d/day.script" | sed '/^dump day$/d'
+    printf 'tap #calendar.%s\ntap #slots.0\ntap #booking.next\ntap #p0.name\ntype Lin Yi\nkey Tab\ntype %s\nkey Tab\n' "$day" "${ids[0]}"
+    [ "$parties" = 2 ] && printf 'type Lin Er\nkey Tab\ntype %s\nkey Tab\n' "${ids[1]}"
+    [ "$parties" = optional ] && printf 'key Tab\nkey Tab\n'
+    printf 'type 13712345678\nkey Enter\ntap #booking.next\nexpect-screen booking.review\n'
+    printf 'drag @50%%,80%% @50%%,20%% 300\nwait 2000\ntap #review.consent.0\ntap #booking.confirm\nwait 4000\n'
+    printf 'expect "预约已确认"\ndump done\n'; } > "$d/book.script"
+  "$kiosk" --headless --data "$every/data" --config "$every/kiosk.ini" --script "$d/book.script" --out "$d" 2>"$d/err" \
+    || { cat "$d/err" >&2; fail "$service: booking"; }
+done
+n=$(curl -sf -H "Authorization: Bearer $token" "http://127.0.0.1:$port/v1/admin/records?type=booking" | jq .count)
+[ "$n" = 6 ] || fail "every service: the backend holds $n bookings, expected 6"
+curl -sf -X POST -H "Authorization: Bearer $token" "http://127.0.0.1:$port/v1/admin/reset" > /dev/null
+
 # The last place, taken twice offline: two kiosks book the same slot of capacity 1 while the backend
 # is away; after both sync, the first is confirmed and the second needs rebooking, which its lookup
 # says.
