@@ -78,6 +78,10 @@ static void do_wait(struct app *app, uint64_t ms)
 			next = clock_now_ms(clock) + 16;
 		if (!next || next > target || next <= clock_now_ms(clock))
 			break;
+		/* A screen waiting on the network (it asked to be woken to look again) gets real time too:
+		 * the answer comes from another thread, on the wall clock. */
+		if (ui->wake_at == next)
+			SDL_Delay((Uint32)(next - clock_now_ms(clock) < 40 ? next - clock_now_ms(clock) : 40));
 		clock_advance(clock, next - clock_now_ms(clock));
 	}
 	clock_advance(clock, target - clock_now_ms(clock));

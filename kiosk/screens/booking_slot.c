@@ -2,9 +2,32 @@
  * disabled and say so. */
 #include <stdio.h>
 
+#include "net/query.h"
 #include "screens/booking_common.h"
 
 void booking_slot_build(struct screen_ctx *ctx);
+
+enum recheck { RECHECK_PENDING, RECHECK_FREE, RECHECK_TAKEN, RECHECK_UNKNOWN };
+
+/* The backend's answer about one slot: still free, taken meanwhile, or no answer (go ahead offline). */
+static enum recheck recheck_poll(struct screen_ctx *ctx, uint32_t ticket, int64_t slot_id)
+{
+	struct query_result r;
+	enum query_state st = query_take(ctx->kiosk->query, ticket, &r);
+	if (st == QUERY_PENDING)
+		return RECHECK_PENDING;
+	enum recheck verdict = RECHECK_UNKNOWN;
+	if (st == QUERY_ANSWERED && r.status == 200 && r.body) {
+		struct catalog_slot slots[64];
+		int n = booking_slots_parse(r.body, slots, 64);
+		for (int i = 0; i < n; i++) {
+			if (slots[i].id == slot_id)
+				verdict = slots[i].free > 0 && slots[i].bookable ? RECHECK_FREE : RECHECK_TAKEN;
+		}
+	}
+	query_result_finish(&r);
+	return verdict == RECHECK_UNKNOWN ? RECHECK_FREE : verdict;
+}
 
 void booking_slot_build(struct screen_ctx *ctx)
 {
@@ -38,7 +61,31 @@ void booking_slot_build(struct screen_ctx *ctx)
 			 screen_text(ctx, "slot.full")))
 		*session_int(ctx->session, "bk.slot", 0) = (int)c.slots[index[selected]].id;
 	ui_scroll_end(ui, &scroll, in.y + h);
-	if (booking_next(ctx, bar, "booking.next", screen_text(ctx, "gallery.next"), selected >= 0))
-		screen_push(ctx, "booking.people");
+	/* Online, the chosen place is asked again before the visitor types anything: the cache may be a few
+	 * minutes old. Offline (or no answer) the booking goes ahead as provisional. */
+	int *ticket = session_int(ctx->session, "bk.recheck", 0);
+	if (*ticket) {
+		enum recheck r = recheck_poll(ctx, (uint32_t)*ticket, selected >= 0 ? c.slots[index[selected]].id : 0);
+		if (r != RECHECK_PENDING)
+			*ticket = 0;
+		if (r == RECHECK_FREE)
+			screen_push(ctx, "booking.people");
+		else if (r == RECHECK_TAKEN) {
+			*session_int(ctx->session, "bk.slot", 0) = 0;
+			ui_toast_show(ui, screen_text(ctx, "slot.just_taken"), 5000);
+		} else
+			ui_wake_at(ui, ui->now_ms + 200);
+	}
+	if (booking_next(ctx, bar, "booking.next", screen_text(ctx, *ticket ? "slot.checking" : "gallery.next"),
+			 selected >= 0 && !*ticket)) {
+		char path[256], iso[16];
+		date_format(c.day, iso, sizeof(iso));
+		snprintf(path, sizeof(path), "/v1/slots?service=%s&office=%s&from=%s&to=%s", c.service->id, c.office->id, iso, iso);
+		uint32_t asked = ctx->kiosk->query ? query_submit(ctx->kiosk->query, "GET", path, NULL, NULL) : 0;
+		if (asked)
+			*ticket = (int)asked;
+		else
+			screen_push(ctx, "booking.people");
+	}
 	chrome_end(ctx, &ch);
 }

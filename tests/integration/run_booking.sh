@@ -63,7 +63,7 @@ for service in marriage_registration divorce_application divorce_certificate cer
   [ "$service" = certificate_reissue ] && parties=1
   [ "$service" = family_counselling ] && parties=optional  # one person; the second field group stays empty
   { cat "$d/day.script" | sed '/^dump day$/d'
-    printf 'tap #calendar.%s\ntap #slots.0\ntap #booking.next\ntap #p0.name\ntype Lin Yi\nkey Tab\ntype %s\nkey Tab\n' "$day" "${ids[0]}"
+    printf 'tap #calendar.%s\ntap #slots.0\ntap #booking.next\nwait 1000\ntap #p0.name\ntype Lin Yi\nkey Tab\ntype %s\nkey Tab\n' "$day" "${ids[0]}"
     [ "$parties" = 2 ] && printf 'type Lin Er\nkey Tab\ntype %s\nkey Tab\n' "${ids[1]}"
     [ "$parties" = optional ] && printf 'key Tab\nkey Tab\n'
     printf 'type 13712345678\nkey Enter\ntap #booking.next\nexpect-screen booking.review\n'
