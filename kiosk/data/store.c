@@ -1206,6 +1206,38 @@ bool store_find_booking_prefix(struct store *s, const char *prefix, struct submi
 		       " ORDER BY id DESC LIMIT 1", 0, lower, out);
 }
 
+int store_each(struct store *s, enum submission_kind kind, bool (*visit)(void *ctx, const struct submission *sub),
+	       void *ctx)
+{
+	int seen = 0;
+	sqlite3_stmt *st = NULL;
+	if (!s || !s->db || kind >= SUB_KIND_COUNT)
+		return -1;
+	st = prepare(s, "SELECT " SUB_COLUMNS " FROM submissions WHERE kind = ?1 AND payload IS NOT NULL ORDER BY id");
+	if (!st || sqlite3_bind_text(st, 1, submission_kind_name(kind), -1, SQLITE_STATIC) != SQLITE_OK) {
+		seen = -1;
+		goto out;
+	}
+	int rc;
+	while ((rc = step(st)) == SQLITE_ROW) {
+		struct submission sub;
+		if (!row_read(s, st, &sub))
+			continue;
+		seen++;
+		bool go_on = visit(ctx, &sub);
+		submission_finish(&sub);
+		if (!go_on)
+			break;
+	}
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+		kiosk_log(LOG_ERROR, "store: cannot read the outbox: %s", sqlite3_errstr(rc));
+		seen = -1;
+	}
+out:
+	sqlite3_finalize(st);
+	return seen;
+}
+
 void submission_finish(struct submission *sub)
 {
 	if (!sub)

@@ -122,6 +122,10 @@ bool store_find_key(struct store *s, const char *key, struct submission *out);
 /* The booking whose key starts with prefix (8 hex digits, either case: the kiosk's receipt number
  * JH-XXXXXXXX without "JH-"); false when none or prefix is malformed. */
 bool store_find_booking_prefix(struct store *s, const char *prefix, struct submission *out);
+/* Calls visit for every submission of a kind that still holds its payload (decrypted; borrowed for the
+ * call), oldest first, until visit returns false. Returns how many were visited, -1 on error. */
+int store_each(struct store *s, enum submission_kind kind, bool (*visit)(void *ctx, const struct submission *sub),
+	       void *ctx);
 /* Frees and wipes what a submission holds. */
 void submission_finish(struct submission *sub);
 

@@ -3,10 +3,13 @@
  * document does not carry them; then one phone number. Each field is checked as it is left and a
  * problem is said in a sentence under it. A party with a Hong Kong, Macau, Taiwan or foreign document
  * is told which designated office handles the case instead. */
+#include <cjson/cJSON.h>
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
 #include "core/template.h"
+#include "data/store.h"
 #include "screens/booking_common.h"
 
 void booking_people_build(struct screen_ctx *ctx);
@@ -131,6 +134,73 @@ static struct party_result party_form(struct screen_ctx *ctx, struct rect *area,
 	return res;
 }
 
+struct duplicate_search {
+	const struct booking_choice *choice;
+	char numbers[2][40];
+	int count;
+	char cancelled[16][24]; /* references this kiosk has asked to cancel */
+	int cancelled_count;
+	bool found;
+};
+
+static bool note_cancellation(void *arg, const struct submission *sub)
+{
+	struct duplicate_search *d = arg;
+	cJSON *p = sub->payload ? cJSON_ParseWithLength(sub->payload, sub->payload_len) : NULL;
+	const char *ref = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(p, "reference"));
+	if (ref && d->cancelled_count < 16)
+		snprintf(d->cancelled[d->cancelled_count++], sizeof(d->cancelled[0]), "%s", ref);
+	cJSON_Delete(p);
+	return true;
+}
+
+/* An open booking made on this kiosk for the same service by one of these people: pending, or
+ * confirmed and not cancelled here, for a slot still ahead (still in the cache). */
+static bool check_booking(void *arg, const struct submission *sub)
+{
+	struct duplicate_search *d = arg;
+	if (sub->state != SUB_PENDING && sub->state != SUB_DELIVERED)
+		return true;
+	cJSON *p = cJSON_ParseWithLength(sub->payload, sub->payload_len);
+	cJSON *r = sub->response ? cJSON_Parse(sub->response) : NULL;
+	const char *service = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(p, "service"));
+	const char *ref = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(r, "reference"));
+	const cJSON *slot_id = cJSON_GetObjectItemCaseSensitive(p, "slot_id");
+	bool open = service && strcmp(service, d->choice->service->id) == 0 && cJSON_IsNumber(slot_id);
+	for (int i = 0; open && ref && i < d->cancelled_count; i++)
+		open = strcmp(ref, d->cancelled[i]) != 0;
+	bool ahead = false;
+	for (int i = 0; open && i < d->choice->slot_count; i++)
+		ahead = ahead || d->choice->slots[i].id == (int64_t)slot_id->valuedouble;
+	const cJSON *party;
+	cJSON_ArrayForEach(party, cJSON_GetObjectItemCaseSensitive(p, "parties"))
+	{
+		const char *number = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(party, "id_number"));
+		for (int i = 0; open && ahead && number && i < d->count; i++)
+			d->found = d->found || strcasecmp(number, d->numbers[i]) == 0;
+	}
+	cJSON_Delete(p);
+	cJSON_Delete(r);
+	return !d->found;
+}
+
+/* True when one of the typed people already holds an open booking for this service on this kiosk
+ * (the backend checks across kiosks once online). */
+static bool local_duplicate(struct screen_ctx *ctx, const struct booking_choice *c, int parties)
+{
+	struct duplicate_search d = {.choice = c};
+	if (!ctx->kiosk->store)
+		return false;
+	for (int i = 0; i < parties && i < 2; i++) {
+		char key[32];
+		snprintf(key, sizeof(key), "bk.p%d.id", i);
+		upper(booking_value(ctx, key), d.numbers[d.count++], sizeof(d.numbers[0]));
+	}
+	store_each(ctx->kiosk->store, SUB_CANCELLATION, note_cancellation, &d);
+	store_each(ctx->kiosk->store, SUB_BOOKING, check_booking, &d);
+	return d.found;
+}
+
 void booking_people_build(struct screen_ctx *ctx)
 {
 	struct ui *ui = ctx->ui;
@@ -205,7 +275,11 @@ void booking_people_build(struct screen_ctx *ctx)
 		ok = false;
 	}
 	ui_scroll_end(ui, &scroll, in.y);
-	if (booking_next(ctx, bar, "booking.next", screen_text(ctx, "gallery.next"), ok))
-		screen_push(ctx, "booking.review");
+	if (booking_next(ctx, bar, "booking.next", screen_text(ctx, "gallery.next"), ok)) {
+		if (local_duplicate(ctx, &c, filled))
+			ui_toast_show(ui, screen_text(ctx, "done.rejected.duplicate_booking"), 8000);
+		else
+			screen_push(ctx, "booking.review");
+	}
 	chrome_end(ctx, &ch);
 }

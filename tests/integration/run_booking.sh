@@ -74,6 +74,16 @@ for service in marriage_registration divorce_application divorce_certificate cer
 done
 n=$(curl -sf -H "Authorization: Bearer $token" "http://127.0.0.1:$port/v1/admin/records?type=booking" | jq .count)
 [ "$n" = 6 ] || fail "every service: the backend holds $n bookings, expected 6"
+# The same people again for the same service, with the backend away: this kiosk's own records stop it.
+kiosk_config "$every/away.ini" standard 1
+day=$(jq -r '[.widgets[] | select(.role == "day" and (.label | test("^[^ ]+ [0-9]+$")))][0].text' \
+  "$every/marriage_registration/day.json")
+{ printf 'tap #attract.start\ntap #home.booking\ntap #service.marriage_registration\ntap #calendar.%s\n' "$day"
+  printf 'tap #slots.1\ntap #booking.next\nwait 1000\ntap #p0.name\ntype Lin Yi\nkey Tab\ntype %s\nkey Tab\n' "${ids[0]}"
+  printf 'type Lin Er\nkey Tab\ntype %s\nkey Tab\ntype 13712345678\nkey Enter\ntap #booking.next\n' "${ids[1]}"
+  printf 'expect-screen booking.people\nexpect-contains "只能保留一个预约"\n'; } > "$every/again.script"
+"$kiosk" --headless --data "$every/data" --config "$every/away.ini" --script "$every/again.script" --out "$every/again" \
+  2> "$every/again.err" || { cat "$every/again.err" >&2; fail "a second open booking for the same people was not stopped"; }
 curl -sf -X POST -H "Authorization: Bearer $token" "http://127.0.0.1:$port/v1/admin/reset" > /dev/null
 
 # The last place, taken twice offline: two kiosks book the same slot of capacity 1 while the backend
