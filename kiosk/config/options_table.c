@@ -43,6 +43,8 @@ const struct option_def options_table[] = {
 	 "Longest wait in seconds between two delivery attempts of one submission (backoff cap)."},
 	{"store", "retention_days", OPTION_INT, 1, 90, "7", NULL,
 	 "Days personal data stays on the kiosk after the backend confirmed it; then it is erased."},
+	{"booking", "services", OPTION_STRING, 0, 256, "", NULL,
+	 "Services this kiosk offers for booking, by id, separated by spaces (empty: all the backend lists)."},
 	{"booking", "office", OPTION_STRING, 0, 64, "", NULL,
 	 "Office id this kiosk books for (a street station's own office); empty: the visitor chooses."},
 	{"log", "level", OPTION_ENUM, 0, 0, "info", log_levels,

@@ -27,6 +27,22 @@ static const struct catalog_office *only_office(struct screen_ctx *ctx, const st
 	return found;
 }
 
+/* True when staff configuration offers the service here ([booking] services; empty: all). */
+static bool offered(struct screen_ctx *ctx, const char *id)
+{
+	const char *list = config_str(ctx->cfg, "booking", "services");
+	if (!list[0])
+		return true;
+	size_t len = strlen(id);
+	for (const char *p = list; (p = strstr(p, id)) != NULL; p += len) {
+		bool starts = p == list || p[-1] == ' ' || p[-1] == ',';
+		bool ends = p[len] == '\0' || p[len] == ' ' || p[len] == ',';
+		if (starts && ends)
+			return true;
+	}
+	return false;
+}
+
 void booking_service_build(struct screen_ctx *ctx)
 {
 	struct ui *ui = ctx->ui;
@@ -50,6 +66,8 @@ void booking_service_build(struct screen_ctx *ctx)
 	int line = ui_line_height(ui, TEXT_BODY);
 	for (int i = 0; i < c.catalog->service_count; i++) {
 		const struct catalog_service *sv = &c.catalog->services[i];
+		if (!offered(ctx, sv->id))
+			continue;
 		const char *name = booking_text(ctx, &sv->name), *desc = booking_text(ctx, &sv->description);
 		struct text_style ds = ui_text_style(ui, TEXT_BODY, TEXT_ALIGN_START, 2);
 		const struct text_layout *dl = ui_measure(ui, desc, &ds, list.w - 2 * t->pad);

@@ -74,6 +74,13 @@ for service in marriage_registration divorce_application divorce_certificate cer
 done
 n=$(curl -sf -H "Authorization: Bearer $token" "http://127.0.0.1:$port/v1/admin/records?type=booking" | jq .count)
 [ "$n" = 6 ] || fail "every service: the backend holds $n bookings, expected 6"
+# Staff offer only some services here: the others do not show.
+printf '[kiosk]\nid = k1\n[booking]\nservices = certificate_reissue family_counselling\n' > "$every/some.ini"
+printf 'tap #attract.start\ntap #home.booking\nexpect #service.certificate_reissue\nexpect #service.family_counselling\nexpect-not #service.marriage_registration\n' \
+  > "$every/some.script"
+"$kiosk" --headless --data "$every/data" --config "$every/some.ini" --script "$every/some.script" --out "$every/some" \
+  2> "$every/some.err" || { cat "$every/some.err" >&2; fail "services disabled by configuration still show"; }
+
 # The same people again for the same service, with the backend away: this kiosk's own records stop it.
 kiosk_config "$every/away.ini" standard 1
 day=$(jq -r '[.widgets[] | select(.role == "day" and (.label | test("^[^ ]+ [0-9]+$")))][0].text' \
