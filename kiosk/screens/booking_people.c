@@ -231,12 +231,20 @@ void booking_people_build(struct screen_ctx *ctx)
 	char errbuf[UI_TEXT_MAX];
 	enum booking_error cross = BOOKING_OK;
 	for (int i = 0; i < filled; i++) {
-		if (p[i].complete && booking_needs_designated_office(&p[i].info))
+		if (p[i].complete && booking_check_cross_border(c.service->id, &p[i].info) != BOOKING_OK)
 			cross = BOOKING_ERR_CROSS_BORDER;
 	}
 	enum booking_error pair = BOOKING_OK;
-	if (ok && count == 2 && strcmp(c.service->id, "marriage_registration") == 0)
-		pair = booking_check_marriage(&p[0].info, &p[1].info, c.day);
+	if (filled == 2 && p[0].complete && p[1].complete) {
+		char a[40], b[40];
+		upper(booking_value(ctx, "bk.p0.id"), a, sizeof(a));
+		upper(booking_value(ctx, "bk.p1.id"), b, sizeof(b));
+		struct booking_party pa = {.id_number = a, .id_type = ID_DOCUMENT_RESIDENT_ID};
+		struct booking_party pb = {.id_number = b, .id_type = ID_DOCUMENT_RESIDENT_ID};
+		pair = booking_check_distinct(&pa, &pb);
+		if (!pair && strcmp(c.service->id, "marriage_registration") == 0)
+			pair = booking_check_marriage(&p[0].info, &p[1].info, c.day);
+	}
 
 	/* Phone, once for the booking. */
 	struct ui_field *phone = session_field(ctx->session, "bk.phone", 11);

@@ -74,6 +74,11 @@ for service in marriage_registration divorce_application divorce_certificate cer
 done
 n=$(curl -sf -H "Authorization: Bearer $token" "http://127.0.0.1:$port/v1/admin/records?type=booking" | jq .count)
 [ "$n" = 6 ] || fail "every service: the backend holds $n bookings, expected 6"
+# Each problem on the people step said in words (length, same sex, phone, under age, one document twice).
+"$kiosk" --headless --data "$every/data" --config "$every/kiosk.ini" \
+  --script "$src/tests/scenarios/booking_validation.script" --out "$every/validation" 2> "$every/validation.err" \
+  || { cat "$every/validation.err" >&2; fail "validation messages"; }
+
 # Staff offer only some services here: the others do not show.
 printf '[kiosk]\nid = k1\n[booking]\nservices = certificate_reissue family_counselling\n' > "$every/some.ini"
 printf 'tap #attract.start\ntap #home.booking\nexpect #service.certificate_reissue\nexpect #service.family_counselling\nexpect-not #service.marriage_registration\n' \
