@@ -79,6 +79,40 @@ n=$(curl -sf -H "Authorization: Bearer $token" "http://127.0.0.1:$port/v1/admin/
   --script "$src/tests/scenarios/booking_validation.script" --out "$every/validation" 2> "$every/validation.err" \
   || { cat "$every/validation.err" >&2; fail "validation messages"; }
 
+# Cancelling only up to the day before: a booking for tomorrow, looked up the next day (the kiosk's and
+# the stub's clocks moved on together), offers no cancel button.
+(
+  db="$work/daybefore"; mkdir -p "$db"; work="$db"
+  day1=$(( 2 * 86400 )); day2=$(( 3 * 86400 ))
+  start_stub --clock-offset "$day1" || exit 1
+  kiosk_config "$db/kiosk.ini" standard "$port"
+  KIOSK_CLOCK_OFFSET=$day1 "$kiosk" --data "$db/data" --config "$db/kiosk.ini" --sync-now > /dev/null || exit 1
+  printf 'tap #attract.start\ntap #home.booking\ntap #service.certificate_reissue\ndump day\n' > "$db/day.script"
+  KIOSK_CLOCK_OFFSET=$day1 "$kiosk" --headless --data "$db/data" --config "$db/kiosk.ini" --script "$db/day.script" \
+    --out "$db" 2> "$db/err" || exit 1
+  first=$(jq -r '[.widgets[] | select(.role == "day" and (.label | test("^[^ ]+ [0-9]+$")))][0].text' "$db/day.json")
+  { sed '/^dump day$/d' "$db/day.script"
+    printf 'tap #calendar.%s\ntap #slots.0\ntap #booking.next\nwait 1000\ntap #p0.name\ntype Lin Yi\nkey Tab\n' "$first"
+    printf 'type 440704199101010053\nkey Tab\ntype 13712345678\nkey Enter\ntap #booking.next\n'
+    printf 'drag @50%%,80%% @50%%,20%% 300\nwait 2000\ntap #review.consent.0\ntap #booking.confirm\nwait 4000\n'
+    printf 'expect "预约已确认"\ndump done\n'; } > "$db/book.script"
+  KIOSK_CLOCK_OFFSET=$day1 "$kiosk" --headless --data "$db/data" --config "$db/kiosk.ini" --script "$db/book.script" \
+    --out "$db" 2> "$db/err" || { cat "$db/err"; exit 1; }
+  ref=$(jq -r '.widgets[] | select(.id == "done.reference") | .text' "$db/done.json")
+  # the appointment was the first day on offer: move both clocks to it
+  kill "$stub_pid"; wait "$stub_pid" 2>/dev/null
+  title=$(jq -r '.widgets[] | select(.id == "calendar.title") | .text' "$db/day.json")  # 2026年12月
+  appt=$(printf '%s-%02d-%02d' "${title%%年*}" "$(echo "$title" | sed 's/.*年\([0-9]*\)月/\1/')" "$first")
+  offset=$(( $(date -d "$appt 10:00:00 +0800" +%s) - $(date +%s) ))
+  start_stub --clock-offset "$offset" || exit 1
+  kiosk_config "$db/kiosk.ini" standard "$port"
+  printf 'tap #attract.start\ntap #home.booking\ntap #booking.lookup\ntap #lookup.ref\ntype %s\nkey Tab\n' "$ref" > "$db/look.script"
+  printf 'type 440704199101010053\nkey Enter\ntap #lookup.search\nwait 1000\nwait 1000\nwait 1000\n' >> "$db/look.script"
+  printf 'expect-screen booking.lookup_result\nexpect-disabled #lookup.cancel\ndump look\n' >> "$db/look.script"
+  KIOSK_CLOCK_OFFSET=$offset "$kiosk" --headless --data "$db/data" --config "$db/kiosk.ini" --script "$db/look.script" \
+    --out "$db" 2> "$db/err" || { cat "$db/err"; exit 1; }
+) || fail "cancel on the appointment day was offered"
+
 # Staff offer only some services here: the others do not show.
 printf '[kiosk]\nid = k1\n[booking]\nservices = certificate_reissue family_counselling\n' > "$every/some.ini"
 printf 'tap #attract.start\ntap #home.booking\nexpect #service.certificate_reissue\nexpect #service.family_counselling\nexpect-not #service.marriage_registration\n' \
