@@ -65,6 +65,8 @@ cmd_run() {
   build dev
   local bin="$ROOT/build/dev"
   local run_dir="$ROOT/build/run"
+  # A fresh demo each time: the stub's data and the kiosk's outbox from the last run are dropped.
+  rm -rf "$run_dir"
   mkdir -p "$run_dir/data"
   local secret=demo-secret-change-me
   # The stub picks a free port (":0") and says which in its "listening on" line.
@@ -102,7 +104,8 @@ INI
     log "no display: running the headless demo"
     "$bin/kiosk/kiosk" --headless --config "$run_dir/kiosk.ini" --data "$run_dir/data" \
       --script "$ROOT/assets/demo/tour.script" --out "$out"
-    "$bin/kiosk/kiosk" --headless --size 1920x1080 --config "$run_dir/kiosk.ini" --data "$run_dir/data" \
+    "$bin/kiosk/kiosk" --config "$run_dir/kiosk.ini" --data "$run_dir/data-landscape" --sync-now >/dev/null || true
+    "$bin/kiosk/kiosk" --headless --size 1920x1080 --config "$run_dir/kiosk.ini" --data "$run_dir/data-landscape" \
       --script "$ROOT/assets/demo/tour.script" --out "$out/landscape"
     log "screenshots written to $out:"
     find "$out" -name '*.png' | sort | sed 's/^/  /' >&2

@@ -51,6 +51,13 @@ static const struct ui_widget *resolve(const struct ui *ui, const char *target, 
 	}
 	if (target[0] == '#')
 		return ui_find(ui, target + 1);
+	if (strncmp(target, "first:", 6) == 0) { /* the first enabled widget of a role: "first:day" */
+		for (size_t i = 0; i < ui->widget_count; i++) {
+			if (ui->widgets[i].enabled && strcmp(ui->widgets[i].role, target + 6) == 0)
+				return &ui->widgets[i];
+		}
+		return NULL;
+	}
 	size_t len = strlen(target);
 	if (len >= 2 && target[0] == '"' && target[len - 1] == '"') {
 		for (size_t i = 0; i < ui->widget_count; i++) {
@@ -89,7 +96,7 @@ static void do_wait(struct app *app, uint64_t ms)
 	app_draw(app, false);
 }
 
-static bool do_tap(struct run *r, const char *target)
+static bool do_tap(struct run *r, const char *target, bool any)
 {
 	app_draw(r->app, false);
 	bool is_point;
@@ -97,7 +104,7 @@ static bool do_tap(struct run *r, const char *target)
 	const struct ui_widget *w = resolve(app_ui(r->app), target, &is_point, &x, &y);
 	if (!w && !is_point)
 		return fail(r, "tap %s: no such widget on screen", target);
-	if (w && !w->enabled && !is_point) /* a finger can still touch it: @X,Y taps disabled widgets */
+	if (w && !w->enabled && !is_point && !any) /* `touch` and @X,Y reach disabled widgets, as a finger does */
 		return fail(r, "tap %s: widget is disabled", target);
 	if (!is_point) {
 		x = w->rect.x + w->rect.w / 2;
@@ -233,8 +240,8 @@ static bool run_line(struct run *r, char *line)
 		*arg++ = '\0';
 		arg += strspn(arg, " \t");
 	}
-	if (strcmp(cmd, "tap") == 0)
-		return do_tap(r, arg);
+	if (strcmp(cmd, "tap") == 0 || strcmp(cmd, "touch") == 0)
+		return do_tap(r, arg, strcmp(cmd, "touch") == 0);
 	if (strcmp(cmd, "wait") == 0) {
 		char *e = NULL;
 		long ms = strtol(arg, &e, 10);

@@ -1,6 +1,7 @@
 /* Shared parts of the booking screens; see booking_common.h. */
 #include "screens/booking_common.h"
 
+#include <cjson/cJSON.h>
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
@@ -95,4 +96,43 @@ int booking_party_count(struct screen_ctx *ctx, const struct catalog_service *se
 	if (max > min && !booking_value(ctx, "bk.p1.name")[0] && !booking_value(ctx, "bk.p1.id")[0])
 		return min;
 	return max;
+}
+
+void booking_restore_people(struct screen_ctx *ctx, const char *payload, size_t len)
+{
+	static const char *const types[5] = {"resident_id", "hk_macau_permit", "taiwan_permit", "residence_permit",
+					     "passport"};
+	cJSON *p = payload ? cJSON_ParseWithLength(payload, len) : NULL;
+	const cJSON *party;
+	int i = 0;
+	cJSON_ArrayForEach(party, cJSON_GetObjectItemCaseSensitive(p, "parties"))
+	{
+		if (i >= 2)
+			break;
+		char key[32], digits[16] = "";
+		const char *name = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(party, "name"));
+		const char *number = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(party, "id_number"));
+		const char *type = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(party, "id_type"));
+		const char *birth = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(party, "birth_date"));
+		const char *sex = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(party, "sex"));
+		snprintf(key, sizeof(key), "bk.p%d.name", i);
+		booking_set(ctx, key, name ? name : "");
+		snprintf(key, sizeof(key), "bk.p%d.id", i);
+		booking_set(ctx, key, number ? number : "");
+		snprintf(key, sizeof(key), "bk.p%d.type", i);
+		for (int t = 0; t < 5; t++) {
+			if (type && strcmp(type, types[t]) == 0)
+				*session_int(ctx->session, key, 0) = t;
+		}
+		if (birth && strlen(birth) == 10) /* "1990-05-06" back to the keypad's "19900506" */
+			snprintf(digits, sizeof(digits), "%.4s%.2s%.2s", birth, birth + 5, birth + 8);
+		snprintf(key, sizeof(key), "bk.p%d.birth", i);
+		booking_set(ctx, key, digits);
+		snprintf(key, sizeof(key), "bk.p%d.sex", i);
+		*session_int(ctx->session, key, -1) = sex && sex[0] == 'F' ? 1 : sex && sex[0] == 'M' ? 0 : -1;
+		i++;
+	}
+	const char *phone = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(p, "phone"));
+	booking_set(ctx, "bk.phone", phone ? phone : "");
+	cJSON_Delete(p);
 }

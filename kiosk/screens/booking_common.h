@@ -38,6 +38,9 @@ const char *booking_text(struct screen_ctx *ctx, const struct catalog_text *t);
 /* How many parties the visitor filled in for the service: its minimum, plus an optional second one
  * once its name or number has been typed. */
 int booking_party_count(struct screen_ctx *ctx, const struct catalog_service *service);
+/* Puts the people of a stored booking payload (as sent to the backend) back into this visitor's
+ * session, so a booking that needs another slot is not typed again. */
+void booking_restore_people(struct screen_ctx *ctx, const char *payload, size_t len);
 /* "2026年12月3日 星期四" (or the English form) into out. */
 void booking_format_day(struct screen_ctx *ctx, struct civil_date d, char *out, size_t len);
 

@@ -123,10 +123,23 @@ void booking_day_build(struct screen_ctx *ctx)
 	}
 	struct ui_scroll scroll;
 	struct rect view = {area.x, area.y, area.w, bar.y - area.y - t->gap};
-	struct rect in = ui_scroll_begin(ui, &scroll, "booking.day.scroll", view);
 	int h = ui_calendar_height(ui, &m);
 	if (h < view.h)
 		h = view.h;
+	/* Arriving, the month scrolls to its first day on offer (a small screen may not show them all). */
+	int *placed = session_int(ctx->session, "bk.day_placed", 0);
+	for (int d = 1; !*placed && d <= m.days; d++) {
+		if (m.status[d - 1] == UI_DAY_OPEN) {
+			/* only as far as needed to bring that row's bottom into view: the title stays when it can */
+			int bottom = ui_calendar_day_top(ui, &m, h, d + 7);
+			int y = bottom - view.h;
+			struct ui_state *st = ui_state_for(ui, "booking.day.scroll");
+			st->content_h = h; /* known now: the first pass must not clamp the offset to nothing */
+			st->scroll = (float)(y > 0 ? (y < h - view.h ? y : h - view.h) : 0);
+			*placed = 1;
+		}
+	}
+	struct rect in = ui_scroll_begin(ui, &scroll, "booking.day.scroll", view);
 	if (ui_calendar(ui, "calendar", (struct rect){in.x, in.y, in.w, h}, &m, &selected)) {
 		*day = (int)date_to_days((struct civil_date){m.year, m.month, selected});
 		*session_int(ctx->session, "bk.slot", 0) = 0;

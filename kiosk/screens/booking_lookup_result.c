@@ -124,6 +124,15 @@ void booking_lookup_result_build(struct screen_ctx *ctx)
 			booking_set(ctx, "bk.office", office->id);
 			*session_int(ctx->session, "bk.day", 0) = 0;
 			*session_int(ctx->session, "bk.slot", 0) = 0;
+			/* the people as stored on this kiosk, so nothing is typed twice */
+			const char *ref = booking_value(ctx, "lk.reference");
+			struct submission sub;
+			if (ctx->kiosk->store && strncmp(ref, "JH-", 3) == 0 &&
+			    store_find_booking_prefix(ctx->kiosk->store, ref + 3, &sub)) {
+				booking_restore_people(ctx, sub.payload, sub.payload_len);
+				submission_finish(&sub);
+			}
+			*session_int(ctx->session, "bk.day_placed", 0) = 0;
 			screen_push(ctx, "booking.day");
 		}
 	} else if (state == LOOKUP_BOOKED && !cancelled_here) {

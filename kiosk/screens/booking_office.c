@@ -40,6 +40,7 @@ void booking_office_build(struct screen_ctx *ctx)
 			booking_set(ctx, "bk.office", o->id);
 			*session_int(ctx->session, "bk.day", 0) = 0;
 			*session_int(ctx->session, "bk.slot", 0) = 0;
+			*session_int(ctx->session, "bk.day_placed", 0) = 0;
 			screen_push(ctx, "booking.day");
 		}
 		bool on = c.office == o;

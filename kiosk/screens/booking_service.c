@@ -85,6 +85,7 @@ void booking_service_build(struct screen_ctx *ctx)
 			if (only) {
 				booking_set(ctx, "bk.office", only->id);
 				*session_int(ctx->session, "bk.day", 0) = 0;
+				*session_int(ctx->session, "bk.day_placed", 0) = 0;
 				screen_push(ctx, "booking.day");
 			} else {
 				screen_push(ctx, "booking.office");

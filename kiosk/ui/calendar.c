@@ -1,11 +1,35 @@
 /* The date picker: one month as a 7-column grid, Monday first, fitted into the height it is given
  * (rows no shorter than a touch target: give it ui_calendar_height). Days that cannot be chosen (closed,
  * holiday, full, outside the booking window) are greyed and marked in words; tapping one says why
- * instead of doing nothing (so every day is an enabled target; only open ones can be selected). */
+ * instead of doing nothing (it is a disabled choice that still explains itself). */
 #include <stdio.h>
 
 #include "core/utf8.h"
 #include "ui/widgets.h"
+
+/* The height of a row of days when the month is given height pixels. */
+static int cell_height(const struct ui *ui, const struct ui_month *m, int height)
+{
+	const struct theme *t = &ui->theme;
+	int gap = t->gap / 4;
+	int weeks = (m->first_weekday + m->days + 6) / 7;
+	int rows_h = height - (ui_line_height(ui, TEXT_HEADING) + t->gap / 2) - (ui_line_height(ui, TEXT_BODY) + gap);
+	int cell_h = (rows_h - (weeks - 1) * gap) / weeks;
+	if (cell_h > t->target * 3 / 2)
+		cell_h = t->target * 3 / 2;
+	if (cell_h < t->target)
+		cell_h = t->target;
+	return cell_h;
+}
+
+int ui_calendar_day_top(const struct ui *ui, const struct ui_month *m, int height, int day)
+{
+	const struct theme *t = &ui->theme;
+	int gap = t->gap / 4;
+	int row = (m->first_weekday + day - 1) / 7;
+	return ui_line_height(ui, TEXT_HEADING) + t->gap / 2 + ui_line_height(ui, TEXT_BODY) + gap +
+	       row * (cell_height(ui, m, height) + gap);
+}
 
 bool ui_calendar(struct ui *ui, const char *id, struct rect r, const struct ui_month *m, int *selected_day)
 {
@@ -26,12 +50,7 @@ bool ui_calendar(struct ui *ui, const char *id, struct rect r, const struct ui_m
 	}
 	r.y += head_h + gap;
 	r.h -= head_h + gap;
-	int weeks = (m->first_weekday + m->days + 6) / 7;
-	int cell_h = (r.h - (weeks - 1) * gap) / weeks;
-	if (cell_h > t->target * 3 / 2)
-		cell_h = t->target * 3 / 2;
-	if (cell_h < t->target)
-		cell_h = t->target;
+	int cell_h = cell_height(ui, m, r.h + title_h + head_h + gap);
 	for (int d = 1; d <= m->days; d++) {
 		int slot = m->first_weekday + d - 1;
 		struct rect cell = {r.x + (slot % 7) * (cell_w + gap), r.y + (slot / 7) * (cell_h + gap), cell_w, cell_h};
@@ -74,7 +93,7 @@ bool ui_calendar(struct ui *ui, const char *id, struct rect r, const struct ui_m
 			snprintf(label, sizeof(label), "%s %d%s%s", m->title, d, m->reason[d - 1] ? " " : "",
 				 m->reason[d - 1] ? m->reason[d - 1] : "");
 			utf8_copy(w->label, sizeof(w->label), label);
-			w->enabled = true; /* every day answers a touch: a closed one with its reason */
+			w->enabled = open; /* a closed day still answers a touch, with its reason */
 			w->selected = on;
 			w->font_px = ns.px;
 			w->fg = fg;

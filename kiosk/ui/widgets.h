@@ -154,6 +154,8 @@ struct ui_month {
 /* A month grid; *selected_day is the chosen day (0: none). Tapping a day that cannot be chosen shows
  * its reason. Returns true when the selection changed. */
 bool ui_calendar(struct ui *ui, const char *id, struct rect r, const struct ui_month *month, int *selected_day);
+/* Where day's row starts, from the top of a month given height pixels (to scroll it into view). */
+int ui_calendar_day_top(const struct ui *ui, const struct ui_month *month, int height, int day);
 /* The height a month needs with rows one touch target high. */
 int ui_calendar_height(const struct ui *ui, const struct ui_month *month);
 
