@@ -96,7 +96,7 @@ INI
   # Fill the kiosk's cache with the stub's reference data before the first screen.
   "$bin/kiosk/kiosk" --config "$run_dir/kiosk.ini" --data "$run_dir/data" --sync-now >/dev/null || true
   if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
-    log "starting the kiosk full-screen on the display (staff exit: see README)"
+    log "starting the kiosk full-screen on the display (stop it with Ctrl+C here)"
     "$bin/kiosk/kiosk" --config "$run_dir/kiosk.ini" --data "$run_dir/data"
   else
     local out="$run_dir/screens"

@@ -46,7 +46,7 @@ int store_meta_set(sqlite3 *db, const char *key, const char *value);
 /* Write the keyed hash (64 hex chars + NUL) of a personal identifier, upper-cased first. */
 void store_pii_hash(const struct store *store, const char *value, char out[65]);
 
-/* Write a fresh reference "PREFIX-XXXXXXXX" (Crockford base32) into out of cap bytes. */
+/* Write a fresh reference "PREFIX-" and 8 characters (Crockford base32) into out of cap bytes. */
 void store_new_reference(const char *prefix, char *out, size_t cap);
 
 /* Delete every citizen record (bookings, pledges, help requests, heartbeats, idempotency keys) and free all slots; 0 on success. */

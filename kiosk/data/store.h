@@ -120,7 +120,7 @@ bool store_mark_stopped(struct store *s, int64_t id, enum submission_state state
 bool store_get(struct store *s, int64_t id, struct submission *out);
 bool store_find_key(struct store *s, const char *key, struct submission *out);
 /* The booking whose key starts with prefix (8 hex digits, either case: the kiosk's receipt number
- * JH-XXXXXXXX without "JH-"); false when none or prefix is malformed. */
+ * "JH-" and 8 characters, without the "JH-"); false when none or prefix is malformed. */
 bool store_find_booking_prefix(struct store *s, const char *prefix, struct submission *out);
 /* Calls visit for every submission of a kind that still holds its payload (decrypted; borrowed for the
  * call), oldest first, until visit returns false. Returns how many were visited, -1 on error. */

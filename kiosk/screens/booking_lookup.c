@@ -1,5 +1,5 @@
 /* Booking lookup: the reference and the ID number used for the booking, then "查询". A kiosk receipt
- * number (JH-XXXXXXXX, a provisional booking made here) is found in the local outbox, offline too; a
+ * number ("JH-" and 8 characters, a provisional booking made here) is found in the local outbox, offline too; a
  * backend reference (BK-…) is asked of the backend through the query worker, polled each pass while
  * the spinner turns. A wrong ID number and an unknown reference get the same sentence, so nothing is
  * revealed; no network is said honestly. The booking found goes to booking.lookup_result. */

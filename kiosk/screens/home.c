@@ -68,6 +68,8 @@ static void service_card(struct screen_ctx *ctx, struct rect r, int index, bool 
 			screen_push(ctx, "unavailable");
 		else if (s->go)
 			screen_push(ctx, s->go);
+		else /* a service this kiosk does not offer yet: say so, and where to go */
+			ui_toast_show(ui, screen_text(ctx, "home.not_here"), 6000);
 	}
 	ui_panel(ui, r, pressed ? t->surface_pressed : t->surface, t->radius, t->border,
 		 pressed ? t->accents[index] : t->border_color);
