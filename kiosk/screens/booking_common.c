@@ -53,8 +53,10 @@ void booking_choice_get(struct screen_ctx *ctx, struct booking_choice *c)
 	}
 }
 
-struct rect booking_begin(struct screen_ctx *ctx, struct chrome *c, int step, struct rect *bar)
+struct rect booking_begin(struct screen_ctx *ctx, struct booking_choice *choice, struct chrome *c, int step,
+			  struct rect *bar)
 {
+	booking_choice_get(ctx, choice);
 	const struct theme *t = &ctx->ui->theme;
 	c->title = screen_text(ctx, "home.booking.title");
 	c->step = step;
@@ -135,4 +137,19 @@ void booking_restore_people(struct screen_ctx *ctx, const char *payload, size_t 
 	const char *phone = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(p, "phone"));
 	booking_set(ctx, "bk.phone", phone ? phone : "");
 	cJSON_Delete(p);
+}
+
+void booking_upper(const char *in, char *out, size_t len)
+{
+	size_t i = 0;
+	for (; in[i] && i + 1 < len; i++)
+		out[i] = in[i] >= 'a' && in[i] <= 'z' ? (char)(in[i] - 'a' + 'A') : in[i];
+	out[i] = '\0';
+}
+
+void booking_typed_date(const char *digits, char *out, size_t len)
+{
+	out[0] = '\0';
+	if (strlen(digits) == 8 && strspn(digits, "0123456789") == 8)
+		snprintf(out, len, "%.4s-%.2s-%.2s", digits, digits + 4, digits + 6);
 }

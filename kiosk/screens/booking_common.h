@@ -24,9 +24,14 @@ struct booking_choice {
 
 /* Reads the choices from the session and the cached data. */
 void booking_choice_get(struct screen_ctx *ctx, struct booking_choice *c);
-/* Opens the step's chrome ("预约登记", step n of BOOKING_STEPS); returns the content area with the
- * bottom bar cut off into *bar. */
-struct rect booking_begin(struct screen_ctx *ctx, struct chrome *c, int step, struct rect *bar);
+/* Reads the choices into *choice and opens the step's chrome ("预约登记", step n of BOOKING_STEPS);
+ * returns the content area with the bottom bar cut off into *bar. */
+struct rect booking_begin(struct screen_ctx *ctx, struct booking_choice *choice, struct chrome *c, int step,
+			  struct rect *bar);
+/* A typed document number in upper case (permits and passports are typed on the Latin keyboard). */
+void booking_upper(const char *in, char *out, size_t len);
+/* "19900506" as typed on the keypad into "1990-05-06"; "" unless it is eight digits. */
+void booking_typed_date(const char *digits, char *out, size_t len);
 /* The primary button of the bottom bar; true when tapped (and enabled). */
 bool booking_next(struct screen_ctx *ctx, struct rect bar, const char *id, const char *text, bool enabled);
 /* A session text value by key (empty string when unset). */

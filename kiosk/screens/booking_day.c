@@ -40,10 +40,9 @@ void booking_day_build(struct screen_ctx *ctx)
 	struct ui *ui = ctx->ui;
 	const struct theme *t = &ui->theme;
 	struct booking_choice c;
-	booking_choice_get(ctx, &c);
 	struct chrome ch;
 	struct rect bar;
-	struct rect area = booking_begin(ctx, &ch, 3, &bar);
+	struct rect area = booking_begin(ctx, &c, &ch, 3, &bar);
 	if (!c.office || !c.service) {
 		chrome_end(ctx, &ch);
 		return;
@@ -60,9 +59,9 @@ void booking_day_build(struct screen_ctx *ctx)
 	struct ui_field *applied = divorce ? session_field(ctx->session, "bk.divorce", 8) : NULL;
 	struct civil_date application = {0, 0, 0};
 	bool known = false;
-	if (applied && applied->len == 8) {
+	if (applied) {
 		char date[16];
-		snprintf(date, sizeof(date), "%.4s-%.2s-%.2s", applied->text, applied->text + 4, applied->text + 6);
+		booking_typed_date(applied->text, date, sizeof(date));
 		known = date_parse(date, &application) == 0 && date_to_days(application) <= date_to_days(c.today);
 	}
 	struct ui_month m;

@@ -19,10 +19,9 @@ void booking_done_build(struct screen_ctx *ctx)
 	struct ui *ui = ctx->ui;
 	const struct theme *t = &ui->theme;
 	struct booking_choice c;
-	booking_choice_get(ctx, &c);
 	struct chrome ch;
 	struct rect bar;
-	struct rect area = booking_begin(ctx, &ch, 0, &bar);
+	struct rect area = booking_begin(ctx, &c, &ch, 0, &bar);
 	const char *key = booking_value(ctx, "bk.key");
 	struct submission sub;
 	bool found = ctx->kiosk->store && key[0] && store_find_key(ctx->kiosk->store, key, &sub);

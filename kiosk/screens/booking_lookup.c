@@ -22,14 +22,6 @@ enum message { MSG_NONE, MSG_NOT_FOUND, MSG_OFFLINE };
 
 #define POLL_MS 200
 
-static void upper(const char *in, char *out, size_t len)
-{
-	size_t i = 0;
-	for (; in[i] && i + 1 < len; i++)
-		out[i] = in[i] >= 'a' && in[i] <= 'z' ? (char)(in[i] - 'a' + 'A') : in[i];
-	out[i] = '\0';
-}
-
 /* True when id is one of the parties' ID numbers in a booking payload. */
 static bool payload_has_id(const char *payload, const char *id)
 {
@@ -40,7 +32,7 @@ static bool payload_has_id(const char *payload, const char *id)
 	{
 		const char *n = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(p, "id_number"));
 		char number[40];
-		upper(n ? n : "", number, sizeof(number));
+		booking_upper(n ? n : "", number, sizeof(number));
 		if (id[0] && strcmp(number, id) == 0)
 			found = true;
 	}
@@ -108,7 +100,7 @@ static enum message start(struct screen_ctx *ctx)
 {
 	char reference[32], id[40];
 	lookup_normalise_reference(booking_value(ctx, "lk.ref"), reference, sizeof(reference));
-	upper(booking_value(ctx, "lk.id"), id, sizeof(id));
+	booking_upper(booking_value(ctx, "lk.id"), id, sizeof(id));
 	query_drop(ctx->kiosk->query, (uint32_t)*session_int(ctx->session, "lk.ticket", 0));
 	*session_int(ctx->session, "lk.ticket", 0) = 0;
 	if (strncmp(reference, "JH-", 3) == 0) {

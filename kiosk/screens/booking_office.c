@@ -11,10 +11,9 @@ void booking_office_build(struct screen_ctx *ctx)
 	struct ui *ui = ctx->ui;
 	const struct theme *t = &ui->theme;
 	struct booking_choice c;
-	booking_choice_get(ctx, &c);
 	struct chrome ch;
 	struct rect bar;
-	struct rect area = booking_begin(ctx, &ch, 2, &bar);
+	struct rect area = booking_begin(ctx, &c, &ch, 2, &bar);
 	area.y += ui_text(ui, "booking.office.prompt", area, screen_text(ctx, "booking.office.prompt"), TEXT_HEADING,
 			  TEXT_ALIGN_START, 2, t->text) + t->gap;
 	struct ui_scroll scroll;

@@ -20,22 +20,6 @@ static const enum id_document_type doc_types[5] = {ID_DOCUMENT_RESIDENT_ID, ID_D
 static const char *const doc_keys[5] = {"doc.resident_id", "doc.hk_macau_permit", "doc.taiwan_permit",
 					"doc.residence_permit", "doc.passport"};
 
-/* "19900506" typed on the keypad as "1990-05-06", or "" when it is not eight digits. */
-static void typed_date(const char *digits, char *out, size_t len)
-{
-	out[0] = '\0';
-	if (strlen(digits) == 8 && strspn(digits, "0123456789") == 8)
-		snprintf(out, len, "%.4s-%.2s-%.2s", digits, digits + 4, digits + 6);
-}
-
-static void upper(const char *in, char *out, size_t len)
-{
-	size_t i = 0;
-	for (; in[i] && i + 1 < len; i++)
-		out[i] = in[i] >= 'a' && in[i] <= 'z' ? (char)(in[i] - 'a' + 'A') : in[i];
-	out[i] = '\0';
-}
-
 /* The sentence for an error, with the typed length filled in where it has a hole. */
 static const char *error_text(struct screen_ctx *ctx, enum booking_error e, int detail, char *buf, size_t len)
 {
@@ -50,19 +34,16 @@ struct party_result {
 };
 
 /* One party's fields; returns its verdict. */
-static struct party_result party_form(struct screen_ctx *ctx, struct rect *area, int n, int count)
+static struct party_result party_form(struct screen_ctx *ctx, const struct booking_choice *c, struct rect *area,
+				       int n, int count)
 {
 	struct ui *ui = ctx->ui;
 	const struct theme *t = &ui->theme;
 	struct party_result res = {.error = BOOKING_OK};
 	char key[40], id[40], errbuf[UI_TEXT_MAX];
 	snprintf(key, sizeof(key), "people.heading.%d", count == 1 ? 0 : n + 1);
-	if (ctx->session && n >= 1) { /* an optional second person says so */
-		struct booking_choice ch;
-		booking_choice_get(ctx, &ch);
-		if (ch.service && ch.service->parties_min < 2)
-			snprintf(key, sizeof(key), "people.heading.optional");
-	}
+	if (n >= 1 && c->service && c->service->parties_min < 2) /* an optional second person says so */
+		snprintf(key, sizeof(key), "people.heading.optional");
 	area->y += ui_text(ui, key, *area, screen_text(ctx, key), TEXT_HEADING, TEXT_ALIGN_START, 1, t->text) + t->gap / 2;
 
 	snprintf(key, sizeof(key), "bk.p%d.name", n);
@@ -95,14 +76,12 @@ static struct party_result party_form(struct screen_ctx *ctx, struct rect *area,
 	bool digits = doc == ID_DOCUMENT_RESIDENT_ID || doc == ID_DOCUMENT_RESIDENCE_PERMIT;
 
 	char upper_number[40], birth_text[16];
-	upper(number->text, upper_number, sizeof(upper_number));
-	typed_date(birth->text, birth_text, sizeof(birth_text));
+	booking_upper(number->text, upper_number, sizeof(upper_number));
+	booking_typed_date(birth->text, birth_text, sizeof(birth_text));
 	struct booking_party party = {name->text, doc, upper_number, birth_text[0] ? birth_text : NULL,
 				      (char)(*sex == 0 ? 'M' : *sex == 1 ? 'F' : 0)};
 	int detail = 0;
-	struct booking_choice c;
-	booking_choice_get(ctx, &c);
-	res.error = booking_check_party(&party, c.today, &res.info, &detail);
+	res.error = booking_check_party(&party, c->today, &res.info, &detail);
 	res.complete = res.error == BOOKING_OK;
 
 	snprintf(id, sizeof(id), "p%d.id", n);
@@ -194,7 +173,7 @@ static bool local_duplicate(struct screen_ctx *ctx, const struct booking_choice 
 	for (int i = 0; i < parties && i < 2; i++) {
 		char key[32];
 		snprintf(key, sizeof(key), "bk.p%d.id", i);
-		upper(booking_value(ctx, key), d.numbers[d.count++], sizeof(d.numbers[0]));
+		booking_upper(booking_value(ctx, key), d.numbers[d.count++], sizeof(d.numbers[0]));
 	}
 	store_each(ctx->kiosk->store, SUB_CANCELLATION, note_cancellation, &d);
 	store_each(ctx->kiosk->store, SUB_BOOKING, check_booking, &d);
@@ -206,10 +185,9 @@ void booking_people_build(struct screen_ctx *ctx)
 	struct ui *ui = ctx->ui;
 	const struct theme *t = &ui->theme;
 	struct booking_choice c;
-	booking_choice_get(ctx, &c);
 	struct chrome ch;
 	struct rect bar;
-	struct rect area = booking_begin(ctx, &ch, 5, &bar);
+	struct rect area = booking_begin(ctx, &c, &ch, 5, &bar);
 	if (!c.service || !c.slot) {
 		chrome_end(ctx, &ch);
 		return;
@@ -224,7 +202,7 @@ void booking_people_build(struct screen_ctx *ctx)
 	bool ok = true;
 	int filled = booking_party_count(ctx, c.service);
 	for (int i = 0; i < count; i++) {
-		p[i] = party_form(ctx, &in, i, count);
+		p[i] = party_form(ctx, &c, &in, i, count);
 		/* an optional second party left empty is no party, not an error */
 		ok = ok && (p[i].complete || i >= filled);
 	}
@@ -237,8 +215,8 @@ void booking_people_build(struct screen_ctx *ctx)
 	enum booking_error pair = BOOKING_OK;
 	if (filled == 2 && p[0].complete && p[1].complete) {
 		char a[40], b[40];
-		upper(booking_value(ctx, "bk.p0.id"), a, sizeof(a));
-		upper(booking_value(ctx, "bk.p1.id"), b, sizeof(b));
+		booking_upper(booking_value(ctx, "bk.p0.id"), a, sizeof(a));
+		booking_upper(booking_value(ctx, "bk.p1.id"), b, sizeof(b));
 		struct booking_party pa = {.id_number = a, .id_type = ID_DOCUMENT_RESIDENT_ID};
 		struct booking_party pb = {.id_number = b, .id_type = ID_DOCUMENT_RESIDENT_ID};
 		pair = booking_check_distinct(&pa, &pb);

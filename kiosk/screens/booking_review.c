@@ -16,14 +16,6 @@ void booking_review_build(struct screen_ctx *ctx);
 
 static const char *const doc_names[5] = {"resident_id", "hk_macau_permit", "taiwan_permit", "residence_permit", "passport"};
 
-static void upper(const char *in, char *out, size_t len)
-{
-	size_t i = 0;
-	for (; in[i] && i + 1 < len; i++)
-		out[i] = in[i] >= 'a' && in[i] <= 'z' ? (char)(in[i] - 'a' + 'A') : in[i];
-	out[i] = '\0';
-}
-
 /* The booking as the backend contract wants it (API.md, POST /v1/bookings); malloc'd. */
 static char *payload(struct screen_ctx *ctx, const struct booking_choice *c, int parties)
 {
@@ -43,13 +35,12 @@ static char *payload(struct screen_ctx *ctx, const struct booking_choice *c, int
 		int type = *session_int(ctx->session, key, 0);
 		cJSON_AddStringToObject(p, "id_type", doc_names[type >= 0 && type < 5 ? type : 0]);
 		snprintf(key, sizeof(key), "bk.p%d.id", i);
-		upper(booking_value(ctx, key), number, sizeof(number));
+		booking_upper(booking_value(ctx, key), number, sizeof(number));
 		cJSON_AddStringToObject(p, "id_number", number);
 		if (type != 0 && type != 3) {
 			snprintf(key, sizeof(key), "bk.p%d.birth", i);
-			const char *d = booking_value(ctx, key);
 			char date[16];
-			snprintf(date, sizeof(date), "%.4s-%.2s-%.2s", d, strlen(d) >= 4 ? d + 4 : "", strlen(d) >= 6 ? d + 6 : "");
+			booking_typed_date(booking_value(ctx, key), date, sizeof(date));
 			cJSON_AddStringToObject(p, "birth_date", date);
 			snprintf(key, sizeof(key), "bk.p%d.sex", i);
 			cJSON_AddStringToObject(p, "sex", *session_int(ctx->session, key, -1) == 1 ? "F" : "M");
@@ -57,9 +48,8 @@ static char *payload(struct screen_ctx *ctx, const struct booking_choice *c, int
 		cJSON_AddItemToArray(list, p);
 	}
 	if (strcmp(c->service->id, "divorce_certificate") == 0) {
-		const char *d = booking_value(ctx, "bk.divorce");
 		char date[16];
-		snprintf(date, sizeof(date), "%.4s-%.2s-%.2s", d, strlen(d) >= 4 ? d + 4 : "", strlen(d) >= 6 ? d + 6 : "");
+		booking_typed_date(booking_value(ctx, "bk.divorce"), date, sizeof(date));
 		cJSON_AddStringToObject(b, "divorce_application_date", date);
 	}
 	char *json = cJSON_PrintUnformatted(b);
@@ -98,10 +88,9 @@ void booking_review_build(struct screen_ctx *ctx)
 	struct ui *ui = ctx->ui;
 	const struct theme *t = &ui->theme;
 	struct booking_choice c;
-	booking_choice_get(ctx, &c);
 	struct chrome ch;
 	struct rect bar;
-	struct rect area = booking_begin(ctx, &ch, 6, &bar);
+	struct rect area = booking_begin(ctx, &c, &ch, 6, &bar);
 	if (!c.service || !c.office || !c.slot) {
 		chrome_end(ctx, &ch);
 		return;

@@ -48,10 +48,9 @@ void booking_service_build(struct screen_ctx *ctx)
 	struct ui *ui = ctx->ui;
 	const struct theme *t = &ui->theme;
 	struct booking_choice c;
-	booking_choice_get(ctx, &c);
 	struct chrome ch;
 	struct rect bar;
-	struct rect area = booking_begin(ctx, &ch, 1, &bar);
+	struct rect area = booking_begin(ctx, &c, &ch, 1, &bar);
 	area.y += ui_text(ui, "booking.service.prompt", area, screen_text(ctx, "booking.service.prompt"), TEXT_HEADING,
 			  TEXT_ALIGN_START, 2, t->text) + t->gap;
 	if (!c.catalog || c.catalog->service_count == 0) {

@@ -34,10 +34,9 @@ void booking_slot_build(struct screen_ctx *ctx)
 	struct ui *ui = ctx->ui;
 	const struct theme *t = &ui->theme;
 	struct booking_choice c;
-	booking_choice_get(ctx, &c);
 	struct chrome ch;
 	struct rect bar;
-	struct rect area = booking_begin(ctx, &ch, 4, &bar);
+	struct rect area = booking_begin(ctx, &c, &ch, 4, &bar);
 	if (!c.has_day) {
 		chrome_end(ctx, &ch);
 		return;
