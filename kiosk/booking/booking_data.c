@@ -31,14 +31,21 @@ void booking_data_destroy(struct booking_data *d)
 	free(d);
 }
 
-static char *cached(struct booking_data *d, const char *kind, int64_t *stamp)
+static char *cached(struct booking_data *d, const char *kind)
 {
 	char *json = NULL;
 	size_t len = 0;
-	*stamp = 0;
-	if (!d->store || !store_ref_get(d->store, kind, &json, &len, NULL, 0, stamp))
+	if (!d->store || !store_ref_get(d->store, kind, &json, &len, NULL, 0, NULL))
 		return NULL;
 	return json;
+}
+
+static int64_t stamp_of(struct booking_data *d, const char *kind)
+{
+	int64_t stamp = 0;
+	if (d->store && !store_ref_stamp(d->store, kind, &stamp))
+		stamp = 0;
+	return stamp;
 }
 
 const struct booking_catalog *booking_data_catalog(struct booking_data *d, int64_t now)
@@ -46,16 +53,15 @@ const struct booking_catalog *booking_data_catalog(struct booking_data *d, int64
 	if (d->catalog_checked == now)
 		return &d->catalog;
 	d->catalog_checked = now;
-	int64_t stamps[2];
-	char *services = cached(d, "services", &stamps[0]);
-	char *offices = cached(d, "offices", &stamps[1]);
+	int64_t stamps[2] = {stamp_of(d, "services"), stamp_of(d, "offices")};
 	if (stamps[0] != d->catalog_stamp[0] || stamps[1] != d->catalog_stamp[1] || !d->catalog.service_count) {
+		char *services = cached(d, "services"), *offices = cached(d, "offices");
 		booking_catalog_parse(&d->catalog, services, offices);
+		free(services);
+		free(offices);
 		d->catalog_stamp[0] = stamps[0];
 		d->catalog_stamp[1] = stamps[1];
 	}
-	free(services);
-	free(offices);
 	return &d->catalog;
 }
 
@@ -67,14 +73,14 @@ int booking_data_slots(struct booking_data *d, const char *office, const char *s
 	bool same = strcmp(key, d->slots_key) == 0;
 	if (!same || d->slots_checked != now) {
 		d->slots_checked = now;
-		int64_t stamp;
-		char *json = cached(d, key, &stamp);
+		int64_t stamp = stamp_of(d, key);
 		if (!same || stamp != d->slots_stamp) {
+			char *json = cached(d, key);
 			d->slot_count = json ? booking_slots_parse(json, d->slots, CATALOG_SLOTS_MAX) : 0;
+			free(json);
 			d->slots_stamp = stamp;
 			snprintf(d->slots_key, sizeof(d->slots_key), "%s", key);
 		}
-		free(json);
 	}
 	*slots = d->slots;
 	return d->slot_count;

@@ -1,6 +1,7 @@
 /* The booking reference data for the screens, read from the store's cache and kept parsed: the
  * catalog (services, offices) and the slots of one office and service. Reloaded when the sync engine
- * has put newer data in the cache (checked at most once a second), so a screen pass costs no parsing.
+ * has put newer data in the cache (a timestamp query at most once a second; the JSON is read and
+ * parsed only when it changed), so a screen pass costs no parsing and no blob reads.
  * Belongs to the UI thread. */
 #ifndef KIOSK_BOOKING_BOOKING_DATA_H
 #define KIOSK_BOOKING_BOOKING_DATA_H

@@ -991,6 +991,27 @@ out:
 	return ok;
 }
 
+bool store_ref_stamp(struct store *s, const char *kind, int64_t *fetched_at)
+{
+	bool ok = false;
+	sqlite3_stmt *st = NULL;
+	if (!s || !s->db || !name_ok(kind))
+		goto out;
+	st = prepare(s, "SELECT fetched_at FROM ref_cache WHERE kind = ?1");
+	if (!st || sqlite3_bind_text(st, 1, kind, -1, SQLITE_STATIC) != SQLITE_OK)
+		goto out;
+	int rc = step(st);
+	if (rc == SQLITE_ROW) {
+		*fetched_at = sqlite3_column_int64(st, 0);
+		ok = true;
+	} else if (rc != SQLITE_DONE) {
+		kiosk_log(LOG_ERROR, "store: cannot read reference data %s: %s", kind, sqlite3_errstr(rc));
+	}
+out:
+	sqlite3_finalize(st);
+	return ok;
+}
+
 /* ---- the outbox ---- */
 
 static void make_uuid(char out[KEY_LEN + 1])

@@ -67,6 +67,10 @@ bool store_ref_put(struct store *s, const char *kind, const char *etag, const ch
 bool store_ref_get(struct store *s, const char *kind, char **json, size_t *len, char *etag, size_t etag_len,
 		   int64_t *fetched_at);
 
+/* When one kind of reference data was stored (fetched_at), without reading it: a cheap freshness
+ * check for a reader that keeps a parsed copy. False when absent. */
+bool store_ref_stamp(struct store *s, const char *kind, int64_t *fetched_at);
+
 /* ---- the outbox ---- */
 
 enum submission_kind { SUB_BOOKING, SUB_CANCELLATION, SUB_PLEDGE, SUB_PLEDGE_WITHDRAWAL, SUB_HELP_REQUEST, SUB_KIND_COUNT };

@@ -894,6 +894,10 @@ static void test_reference_and_meta(void)
 	CHECK_STR(etag, "\"v2\"");
 	CHECK_INT(fetched, T0 + 60);
 	free(json);
+	int64_t stamp = 0; /* the cheap freshness check agrees, and knows nothing of absent kinds */
+	CHECK(store_ref_stamp(s, "services", &stamp));
+	CHECK_INT(stamp, T0 + 60);
+	CHECK(!store_ref_stamp(s, "programmes", &stamp));
 	CHECK(store_ref_get(s, "slots:marriage:jianghai", &json, NULL, etag, sizeof(etag), NULL));
 	CHECK_STR(etag, "");
 	free(json);
