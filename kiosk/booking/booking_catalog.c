@@ -1,16 +1,11 @@
-/* booking_catalog: see booking_catalog.h. Reads the backend's JSON (backend-stub/API.md) with cJSON
- * into fixed-size structs, so the screens never hold a cJSON tree or an unbounded string. Limits,
- * all checked here: a body over CATALOG_JSON_MAX is refused whole; ids over CATALOG_ID_MAX or with
- * characters outside [A-Za-z0-9_.-] drop their item; texts are cut at CATALOG_TEXT_MAX on a UTF-8
- * character boundary and dropped when not valid UTF-8; numbers must be integers in range; items past
- * the array sizes are ignored. Anything of the wrong type is skipped, never trusted. */
+/* booking_catalog: see booking_catalog.h. Reads the backend's JSON (backend-stub/API.md) with the
+ * bounded readers of data/ref_json.h: an item with a bad id is dropped, items past the array sizes
+ * are ignored, anything of the wrong type gets its default. */
 #include "booking/booking_catalog.h"
 
 #include <cjson/cJSON.h>
 #include <stdio.h>
 #include <string.h>
-
-#include "core/utf8.h"
 
 #define WINDOW_DAYS_DEFAULT 15 /* API.md: booking_window_days defaults to 15 */
 #define WINDOW_DAYS_MAX 366
@@ -19,108 +14,16 @@
 
 static const char *const weekday_keys[7] = {"sun", "mon", "tue", "wed", "thu", "fri", "sat"};
 
-static cJSON *parse_bounded(const char *json)
-{
-	size_t len;
-	if (json == NULL)
-		return NULL;
-	len = strnlen(json, (size_t)CATALOG_JSON_MAX + 1);
-	if (len > CATALOG_JSON_MAX)
-		return NULL;
-	return cJSON_ParseWithLength(json, len);
-}
-
-/* The "items" array of an answer (or the answer itself when it is an array). */
-static const cJSON *items_of(const cJSON *root)
-{
-	const cJSON *items = cJSON_IsArray(root) ? root : cJSON_GetObjectItemCaseSensitive(root, "items");
-	return cJSON_IsArray(items) ? items : NULL;
-}
-
-/* Copies a JSON string into out (cap bytes), cut on a character boundary; false when not a valid
- * UTF-8 string (out is then empty). */
-static bool copy_string(char *out, size_t cap, const cJSON *item)
-{
-	const char *s = cJSON_GetStringValue(item);
-	size_t len;
-	out[0] = '\0';
-	if (s == NULL)
-		return false;
-	len = strlen(s);
-	if (!utf8_valid(s, len))
-		return false;
-	if (len >= cap) {
-		len = cap - 1;
-		while (len > 0 && ((unsigned char)s[len] & 0xC0) == 0x80)
-			len--;
-	}
-	memcpy(out, s, len);
-	out[len] = '\0';
-	return true;
-}
-
-static bool id_char(char c)
-{
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-' ||
-	       c == '.';
-}
-
-/* An id is copied whole or not at all: a cut id would name something else. */
-static bool copy_id(char *out, const cJSON *item)
-{
-	const char *s = cJSON_GetStringValue(item);
-	size_t len = s ? strnlen(s, CATALOG_ID_MAX) : 0;
-	out[0] = '\0';
-	if (len == 0 || len >= CATALOG_ID_MAX)
-		return false;
-	for (size_t i = 0; i < len; i++)
-		if (!id_char(s[i]))
-			return false;
-	memcpy(out, s, len + 1);
-	return true;
-}
-
-/* A text object {"zh-Hans", "zh-Hant", "en"}; a plain string counts as zh-Hans. */
-static void parse_text(struct catalog_text *t, const cJSON *item)
-{
-	memset(t, 0, sizeof(*t));
-	if (cJSON_IsString(item)) {
-		copy_string(t->lang[TEXT_LANG_ZH_HANS], CATALOG_TEXT_MAX, item);
-		return;
-	}
-	if (!cJSON_IsObject(item))
-		return;
-	for (int l = 0; l < TEXT_LANG_COUNT; l++)
-		copy_string(t->lang[l], CATALOG_TEXT_MAX,
-			    cJSON_GetObjectItemCaseSensitive(item, text_lang_tag((enum text_lang)l)));
-}
-
-static int int_member(const cJSON *obj, const char *name, int lo, int hi, int fallback)
-{
-	const cJSON *item = cJSON_GetObjectItemCaseSensitive(obj, name);
-	if (!cJSON_IsNumber(item) || !(item->valuedouble >= lo && item->valuedouble <= hi))
-		return fallback;
-	if (item->valuedouble != (double)(int)item->valuedouble)
-		return fallback;
-	return (int)item->valuedouble;
-}
-
-static bool bool_member(const cJSON *obj, const char *name, bool fallback)
-{
-	const cJSON *item = cJSON_GetObjectItemCaseSensitive(obj, name);
-	return cJSON_IsBool(item) ? cJSON_IsTrue(item) : fallback;
-}
-
 static bool parse_service(struct catalog_service *s, const cJSON *item)
 {
 	memset(s, 0, sizeof(*s));
-	if (!cJSON_IsObject(item) || !copy_id(s->id, cJSON_GetObjectItemCaseSensitive(item, "id")))
+	if (!cJSON_IsObject(item) || !ref_json_id(s->id, cJSON_GetObjectItemCaseSensitive(item, "id")))
 		return false;
-	parse_text(&s->name, cJSON_GetObjectItemCaseSensitive(item, "name"));
-	parse_text(&s->description, cJSON_GetObjectItemCaseSensitive(item, "description"));
-	parse_text(&s->documents, cJSON_GetObjectItemCaseSensitive(item, "documents"));
-	s->parties_min = int_member(item, "parties_min", 1, 2, 1);
-	s->parties_max = int_member(item, "parties_max", 1, 2, 2);
+	ref_json_text(&s->name, cJSON_GetObjectItemCaseSensitive(item, "name"));
+	ref_json_text(&s->description, cJSON_GetObjectItemCaseSensitive(item, "description"));
+	ref_json_text(&s->documents, cJSON_GetObjectItemCaseSensitive(item, "documents"));
+	s->parties_min = (int)ref_json_int(item, "parties_min", 1, 2, 1);
+	s->parties_max = (int)ref_json_int(item, "parties_max", 1, 2, 2);
 	if (s->parties_max < s->parties_min)
 		s->parties_max = s->parties_min;
 	return true;
@@ -136,7 +39,7 @@ static void parse_office_services(struct catalog_office *o, const cJSON *list)
 		if (o->service_count == CATALOG_SERVICES_MAX)
 			break;
 		char *slot = o->services[o->service_count];
-		if (copy_id(slot, item) && !catalog_office_offers(o, slot))
+		if (ref_json_id(slot, item) && !catalog_office_offers(o, slot))
 			o->service_count++;
 	}
 }
@@ -145,19 +48,19 @@ static bool parse_office(struct catalog_office *o, const cJSON *item)
 {
 	const cJSON *phone, *hours, *role;
 	memset(o, 0, sizeof(*o));
-	if (!cJSON_IsObject(item) || !copy_id(o->id, cJSON_GetObjectItemCaseSensitive(item, "id")))
+	if (!cJSON_IsObject(item) || !ref_json_id(o->id, cJSON_GetObjectItemCaseSensitive(item, "id")))
 		return false;
-	parse_text(&o->name, cJSON_GetObjectItemCaseSensitive(item, "name"));
-	parse_text(&o->address, cJSON_GetObjectItemCaseSensitive(item, "address"));
-	parse_text(&o->hours, cJSON_GetObjectItemCaseSensitive(item, "hours_text"));
+	ref_json_text(&o->name, cJSON_GetObjectItemCaseSensitive(item, "name"));
+	ref_json_text(&o->address, cJSON_GetObjectItemCaseSensitive(item, "address"));
+	ref_json_text(&o->hours, cJSON_GetObjectItemCaseSensitive(item, "hours_text"));
 	phone = cJSON_GetObjectItemCaseSensitive(item, "phone");
 	if (cJSON_IsObject(phone))
 		phone = cJSON_GetObjectItemCaseSensitive(phone, text_lang_tag(TEXT_LANG_ZH_HANS));
-	copy_string(o->phone, sizeof(o->phone), phone);
-	o->bookable = bool_member(item, "bookable", false);
+	ref_json_string(o->phone, sizeof(o->phone), phone);
+	o->bookable = ref_json_bool(item, "bookable", false);
 	role = cJSON_GetObjectItemCaseSensitive(item, "role");
 	o->designated = cJSON_IsString(role) && strcmp(role->valuestring, "designated_cross_border_registry") == 0;
-	o->window_days = int_member(item, "booking_window_days", 0, WINDOW_DAYS_MAX, WINDOW_DAYS_DEFAULT);
+	o->window_days = (int)ref_json_int(item, "booking_window_days", 0, WINDOW_DAYS_MAX, WINDOW_DAYS_DEFAULT);
 	hours = cJSON_GetObjectItemCaseSensitive(item, "opening_hours");
 	for (int wd = 0; wd < 7; wd++) {
 		const cJSON *day = cJSON_IsObject(hours) ? cJSON_GetObjectItemCaseSensitive(hours, weekday_keys[wd]) : NULL;
@@ -174,9 +77,9 @@ void booking_catalog_parse(struct booking_catalog *c, const char *services_json,
 	if (c == NULL)
 		goto out;
 	memset(c, 0, sizeof(*c));
-	services = parse_bounded(services_json);
-	offices = parse_bounded(offices_json);
-	cJSON_ArrayForEach(item, items_of(services))
+	services = ref_json_parse(services_json);
+	offices = ref_json_parse(offices_json);
+	cJSON_ArrayForEach(item, ref_json_items(services))
 	{
 		if (c->service_count == CATALOG_SERVICES_MAX)
 			break;
@@ -184,7 +87,7 @@ void booking_catalog_parse(struct booking_catalog *c, const char *services_json,
 		if (parse_service(s, item) && catalog_service_find(c, s->id) == NULL)
 			c->service_count++;
 	}
-	cJSON_ArrayForEach(item, items_of(offices))
+	cJSON_ArrayForEach(item, ref_json_items(offices))
 	{
 		if (c->office_count == CATALOG_OFFICES_MAX)
 			break;
@@ -200,18 +103,6 @@ void booking_catalog_parse(struct booking_catalog *c, const char *services_json,
 out:
 	cJSON_Delete(services);
 	cJSON_Delete(offices);
-}
-
-const char *catalog_text_get(const struct catalog_text *t, enum text_lang lang)
-{
-	if (t == NULL)
-		return "";
-	if ((int)lang >= 0 && lang < TEXT_LANG_COUNT && t->lang[lang][0] != '\0')
-		return t->lang[lang];
-	for (int l = 0; l < TEXT_LANG_COUNT; l++)
-		if (t->lang[l][0] != '\0')
-			return t->lang[l];
-	return "";
 }
 
 const struct catalog_service *catalog_service_find(const struct booking_catalog *c, const char *id)
@@ -278,8 +169,8 @@ static bool parse_slot(struct catalog_slot *s, const cJSON *item)
 	if (!parse_time(cJSON_GetObjectItemCaseSensitive(item, "start"), s->date, s->start) ||
 	    !parse_time(cJSON_GetObjectItemCaseSensitive(item, "end"), s->date, s->end))
 		return false;
-	s->capacity = int_member(item, "capacity", 0, CAPACITY_MAX, -1);
-	s->free = int_member(item, "free", 0, CAPACITY_MAX, -1);
+	s->capacity = (int)ref_json_int(item, "capacity", 0, CAPACITY_MAX, -1);
+	s->free = (int)ref_json_int(item, "free", 0, CAPACITY_MAX, -1);
 	if (s->capacity < 0 || s->free < 0)
 		return false;
 	if (s->free > s->capacity)
@@ -297,8 +188,8 @@ int booking_slots_parse(const char *slots_json, struct catalog_slot *out, int ma
 	int n = 0;
 	if (out == NULL || max <= 0)
 		goto out;
-	root = parse_bounded(slots_json);
-	cJSON_ArrayForEach(item, items_of(root))
+	root = ref_json_parse(slots_json);
+	cJSON_ArrayForEach(item, ref_json_items(root))
 	{
 		if (n == max)
 			break;

@@ -10,19 +10,13 @@
 #include <stdint.h>
 
 #include "civil_date.h"
+#include "data/ref_json.h"
 #include "text/font_set.h"
 #include "ui/widgets.h"
 
-#define CATALOG_ID_MAX 64
-#define CATALOG_TEXT_MAX 512
 #define CATALOG_SERVICES_MAX 8
 #define CATALOG_OFFICES_MAX 8
 #define CATALOG_SLOTS_MAX 2048
-#define CATALOG_JSON_MAX (4 * 1024 * 1024) /* a longer cached body is refused whole */
-
-struct catalog_text {
-	char lang[TEXT_LANG_COUNT][CATALOG_TEXT_MAX]; /* zh-Hans, zh-Hant, en; empty falls back to zh-Hans */
-};
 
 struct catalog_service {
 	char id[CATALOG_ID_MAX];
@@ -59,8 +53,6 @@ struct booking_catalog {
 
 /* Parses the cached services and offices JSON (either may be NULL: then that part is empty). */
 void booking_catalog_parse(struct booking_catalog *c, const char *services_json, const char *offices_json);
-/* The text in a language, falling back to zh-Hans. */
-const char *catalog_text_get(const struct catalog_text *t, enum text_lang lang);
 /* The service or office with that id, or NULL (borrowed from c). */
 const struct catalog_service *catalog_service_find(const struct booking_catalog *c, const char *id);
 const struct catalog_office *catalog_office_find(const struct booking_catalog *c, const char *id);

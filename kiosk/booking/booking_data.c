@@ -31,15 +31,6 @@ void booking_data_destroy(struct booking_data *d)
 	free(d);
 }
 
-static char *cached(struct booking_data *d, const char *kind)
-{
-	char *json = NULL;
-	size_t len = 0;
-	if (!d->store || !store_ref_get(d->store, kind, &json, &len, NULL, 0, NULL))
-		return NULL;
-	return json;
-}
-
 static int64_t stamp_of(struct booking_data *d, const char *kind)
 {
 	int64_t stamp = 0;
@@ -55,7 +46,7 @@ const struct booking_catalog *booking_data_catalog(struct booking_data *d, int64
 	d->catalog_checked = now;
 	int64_t stamps[2] = {stamp_of(d, "services"), stamp_of(d, "offices")};
 	if (stamps[0] != d->catalog_stamp[0] || stamps[1] != d->catalog_stamp[1] || !d->catalog.service_count) {
-		char *services = cached(d, "services"), *offices = cached(d, "offices");
+		char *services = ref_cached(d->store, "services"), *offices = ref_cached(d->store, "offices");
 		booking_catalog_parse(&d->catalog, services, offices);
 		free(services);
 		free(offices);
@@ -75,7 +66,7 @@ int booking_data_slots(struct booking_data *d, const char *office, const char *s
 		d->slots_checked = now;
 		int64_t stamp = stamp_of(d, key);
 		if (!same || stamp != d->slots_stamp) {
-			char *json = cached(d, key);
+			char *json = ref_cached(d->store, key);
 			d->slot_count = json ? booking_slots_parse(json, d->slots, CATALOG_SLOTS_MAX) : 0;
 			free(json);
 			d->slots_stamp = stamp;
