@@ -1164,15 +1164,19 @@ out:
 	return ok;
 }
 
-/* The heads: for each kind with pending submissions, its oldest one. The recursion walks the kinds
- * through the (state, kind, id) index, so each step is a seek, however long the outbox is. */
+/* The heads: for each lane with pending submissions, its oldest one. A lane is a kind and what
+ * depends on it (a cancellation on its booking, a withdrawal on its pledge), so nothing overtakes
+ * what it refers to. The recursion walks the kinds through the (state, kind, id) index, so each step
+ * is a seek, however long the outbox is. */
 #define HEADS_CTE                                                                                              \
 	"WITH RECURSIVE kinds(kind) AS ("                                                                      \
 	" SELECT (SELECT MIN(kind) FROM submissions WHERE state = 'pending')"                                  \
 	" UNION ALL SELECT (SELECT MIN(kind) FROM submissions WHERE state = 'pending' AND kind > kinds.kind)" \
 	" FROM kinds WHERE kinds.kind IS NOT NULL),"                                                           \
-	" heads(id) AS (SELECT (SELECT MIN(id) FROM submissions WHERE state = 'pending' AND kind = kinds.kind)" \
-	" FROM kinds WHERE kinds.kind IS NOT NULL) "
+	" kind_heads(id, kind) AS (SELECT (SELECT MIN(id) FROM submissions WHERE state = 'pending'"            \
+	" AND kind = kinds.kind), kinds.kind FROM kinds WHERE kinds.kind IS NOT NULL),"                         \
+	" heads(id) AS (SELECT MIN(id) FROM kind_heads GROUP BY CASE kind WHEN 'cancellation' THEN 'booking'" \
+	" WHEN 'pledge_withdrawal' THEN 'pledge' ELSE kind END) "
 
 bool store_next_due(struct store *s, int64_t now, struct submission *out)
 {

@@ -105,9 +105,10 @@ const char *submission_state_name(enum submission_state state);
  * payload. Only after this returns true may the UI say "received". key_out gets the key. */
 bool store_submit(struct store *s, enum submission_kind kind, const char *payload_json, int64_t now,
 		  char key_out[37], int64_t *id_out, char *err, size_t errlen);
-/* The next submission to send at time now: for each kind the oldest pending one (creation order per
- * kind); among kinds, the one whose head is due earliest. A kind whose head is backing off waits.
- * False when nothing is due. */
+/* The next submission to send at time now: for each lane the oldest pending one (creation order per
+ * lane; the lanes are bookings with their cancellations, pledges with their withdrawals, help
+ * requests); among lanes, the one whose head is due earliest. A lane whose head is backing off
+ * waits, so a withdrawal never reaches the backend before its pledge. False when nothing is due. */
 bool store_next_due(struct store *s, int64_t now, struct submission *out);
 /* When store_next_due will next have something: the earliest next_attempt_at among the heads of the
  * kinds (the oldest pending submission of each), or 0 when none is pending. */

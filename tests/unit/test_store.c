@@ -379,6 +379,29 @@ static void test_outbox_flow(void)
 	}
 	CHECK(!store_next_due(s, T0 + 2000, &sub));
 
+	/* Lanes: a withdrawal waits behind its pledge backing off, a cancellation behind its booking;
+	 * a help request has its own lane and goes. */
+	int64_t pl, wd, bk, cn, hr;
+	CHECK(submit(s, SUB_PLEDGE, "{}", T0 + 3000, &pl));
+	CHECK(submit(s, SUB_PLEDGE_WITHDRAWAL, "{}", T0 + 3001, &wd));
+	CHECK(submit(s, SUB_BOOKING, "{}", T0 + 3002, &bk));
+	CHECK(submit(s, SUB_CANCELLATION, "{}", T0 + 3003, &cn));
+	CHECK(submit(s, SUB_HELP_REQUEST, "{}", T0 + 3004, &hr));
+	CHECK(store_mark_retry(s, pl, T0 + 4000, "network", "down"));
+	CHECK(store_mark_retry(s, bk, T0 + 4000, "network", "down"));
+	CHECK(store_next_due(s, T0 + 3500, &sub) && sub.id == hr);
+	CHECK(store_mark_delivered(s, hr, "{}", T0 + 3500));
+	submission_finish(&sub);
+	CHECK(!store_next_due(s, T0 + 3500, &sub)); /* the withdrawal and the cancellation wait */
+	CHECK_INT(store_next_attempt_at(s), T0 + 4000);
+	int64_t order[4] = {pl, wd, bk, cn}; /* the withdrawal was due long ago */
+	for (int i = 0; i < 4; i++) {
+		CHECK(store_next_due(s, T0 + 4000, &sub) && sub.id == order[i]);
+		CHECK(store_mark_delivered(s, sub.id, "{}", T0 + 4000));
+		submission_finish(&sub);
+	}
+	CHECK(!store_next_due(s, T0 + 4000, &sub));
+
 	char err[256];
 	CHECK(!store_submit(s, SUB_KIND_COUNT, "{}", T0, key, NULL, err, sizeof(err)));
 	char *big = malloc(STORE_PAYLOAD_MAX + 2);
