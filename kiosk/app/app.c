@@ -198,7 +198,7 @@ struct app *app_create(const struct app_options *opts, char *err, size_t errlen)
 	app->fonts = font_set_create(path, err, errlen);
 	if (!app->fonts)
 		goto fail;
-	snprintf(path, sizeof(path), "%s/i18n/strings.ini", env_or("KIOSK_ASSETS_DIR", KIOSK_ASSETS_DIR));
+	snprintf(path, sizeof(path), "%s/i18n", env_or("KIOSK_ASSETS_DIR", KIOSK_ASSETS_DIR));
 	app->strings = strings_load(path, err, errlen);
 	if (!app->strings)
 		goto fail;

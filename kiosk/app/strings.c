@@ -5,6 +5,7 @@
  * naming its line. */
 #include "app/strings.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -130,24 +131,54 @@ static int parse_file(const char *path, struct strings *s)
 	return rc;
 }
 
-struct strings *strings_load(const char *path, char *err, size_t errlen)
+static int ini_file(const struct dirent *d)
 {
+	size_t n = strlen(d->d_name);
+	return d->d_name[0] != '.' && n > 4 && strcmp(d->d_name + n - 4, ".ini") == 0;
+}
+
+struct strings *strings_load(const char *dir, char *err, size_t errlen)
+{
+	struct dirent **names = NULL;
 	struct strings *s = calloc(1, sizeof(*s));
-	if (!s) {
-		snprintf(err, errlen, "out of memory");
-		return NULL;
+	int count = scandir(dir, &names, ini_file, alphasort);
+	if (!s || count < 0) {
+		snprintf(err, errlen, "%s: cannot read the string catalogues: %s", dir, s ? strerror(errno) : "out of memory");
+		goto fail;
 	}
-	int rc = parse_file(path, s);
-	if (rc != 0) {
-		if (rc == -1)
-			snprintf(err, errlen, "%s: cannot read the string catalogue: %s", path, strerror(errno));
-		else
-			snprintf(err, errlen, "%s:%d: %s", path, rc, s->error ? s->error : "bad line");
-		strings_destroy(s);
-		return NULL;
+	if (count == 0) {
+		snprintf(err, errlen, "%s: no string catalogue (*.ini) there", dir);
+		goto fail;
+	}
+	for (int i = 0; i < count; i++) {
+		char path[1024];
+		snprintf(path, sizeof(path), "%s/%s", dir, names[i]->d_name);
+		int rc = parse_file(path, s);
+		if (rc != 0) {
+			if (rc == -1)
+				snprintf(err, errlen, "%s: cannot read the string catalogue: %s", path, strerror(errno));
+			else
+				snprintf(err, errlen, "%s:%d: %s", path, rc, s->error ? s->error : "bad line");
+			goto fail;
+		}
 	}
 	qsort(s->entries, s->len, sizeof(*s->entries), by_key);
+	for (size_t i = 1; i < s->len; i++) {
+		if (strcmp(s->entries[i - 1].key, s->entries[i].key) == 0) {
+			snprintf(err, errlen, "%s: the text [%s] is defined twice", dir, s->entries[i].key);
+			goto fail;
+		}
+	}
+	for (int i = 0; i < count; i++)
+		free(names[i]);
+	free(names);
 	return s;
+fail:
+	for (int i = 0; i < count; i++)
+		free(names[i]);
+	free(names);
+	strings_destroy(s);
+	return NULL;
 }
 
 void strings_destroy(struct strings *s)
