@@ -8,26 +8,6 @@
 
 #include "app/clock.h"
 
-const char *booking_value(struct screen_ctx *ctx, const char *key)
-{
-	struct ui_field *f = session_field(ctx->session, key, 0);
-	return f ? f->text : "";
-}
-
-void booking_set(struct screen_ctx *ctx, const char *key, const char *value)
-{
-	struct ui_field *f = session_field(ctx->session, key, 0);
-	if (!f)
-		return;
-	ui_field_clear(f);
-	ui_field_insert(f, value);
-}
-
-const char *booking_text(struct screen_ctx *ctx, const struct catalog_text *t)
-{
-	return catalog_text_get(t, ctx->ui->lang);
-}
-
 void booking_choice_get(struct screen_ctx *ctx, struct booking_choice *c)
 {
 	memset(c, 0, sizeof(*c));
@@ -36,8 +16,8 @@ void booking_choice_get(struct screen_ctx *ctx, struct booking_choice *c)
 	if (!ctx->kiosk->booking)
 		return;
 	c->catalog = booking_data_catalog(ctx->kiosk->booking, now);
-	c->service = catalog_service_find(c->catalog, booking_value(ctx, "bk.service"));
-	c->office = catalog_office_find(c->catalog, booking_value(ctx, "bk.office"));
+	c->service = catalog_service_find(c->catalog, screen_value(ctx, "bk.service"));
+	c->office = catalog_office_find(c->catalog, screen_value(ctx, "bk.office"));
 	if (!c->service || !c->office)
 		return;
 	c->slot_count = booking_data_slots(ctx->kiosk->booking, c->office->id, c->service->id, now, &c->slots);
@@ -57,25 +37,7 @@ struct rect booking_begin(struct screen_ctx *ctx, struct booking_choice *choice,
 			  struct rect *bar)
 {
 	booking_choice_get(ctx, choice);
-	const struct theme *t = &ctx->ui->theme;
-	c->title = screen_text(ctx, "home.booking.title");
-	c->step = step;
-	c->steps = step > 0 ? BOOKING_STEPS : 0;
-	struct rect area = chrome_begin(ctx, c);
-	*bar = c->keyboard.h ? (struct rect){0} : rect_cut_bottom(&area, t->target);
-	if (!c->keyboard.h)
-		rect_cut_bottom(&area, t->gap);
-	return area;
-}
-
-bool booking_next(struct screen_ctx *ctx, struct rect bar, const char *id, const char *text, bool enabled)
-{
-	if (bar.h == 0)
-		return false;
-	struct ui_button_look look = ui_button_look(ctx->ui, UI_BUTTON_PRIMARY);
-	look.role = TEXT_TITLE;
-	look.disabled = !enabled;
-	return ui_button(ctx->ui, id, bar, text, &look);
+	return flow_begin(ctx, c, screen_text(ctx, "home.booking.title"), step, BOOKING_STEPS, bar);
 }
 
 void booking_format_day(struct screen_ctx *ctx, struct civil_date d, char *out, size_t len)
@@ -95,7 +57,7 @@ void booking_format_day(struct screen_ctx *ctx, struct civil_date d, char *out, 
 int booking_party_count(struct screen_ctx *ctx, const struct catalog_service *service)
 {
 	int max = service->parties_max >= 2 ? 2 : 1, min = service->parties_min >= 2 ? 2 : 1;
-	if (max > min && !booking_value(ctx, "bk.p1.name")[0] && !booking_value(ctx, "bk.p1.id")[0])
+	if (max > min && !screen_value(ctx, "bk.p1.name")[0] && !screen_value(ctx, "bk.p1.id")[0])
 		return min;
 	return max;
 }
@@ -118,9 +80,9 @@ void booking_restore_people(struct screen_ctx *ctx, const char *payload, size_t 
 		const char *birth = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(party, "birth_date"));
 		const char *sex = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(party, "sex"));
 		snprintf(key, sizeof(key), "bk.p%d.name", i);
-		booking_set(ctx, key, name ? name : "");
+		screen_set(ctx, key, name ? name : "");
 		snprintf(key, sizeof(key), "bk.p%d.id", i);
-		booking_set(ctx, key, number ? number : "");
+		screen_set(ctx, key, number ? number : "");
 		snprintf(key, sizeof(key), "bk.p%d.type", i);
 		for (int t = 0; t < 5; t++) {
 			if (type && strcmp(type, types[t]) == 0)
@@ -129,13 +91,13 @@ void booking_restore_people(struct screen_ctx *ctx, const char *payload, size_t 
 		if (birth && strlen(birth) == 10) /* "1990-05-06" back to the keypad's "19900506" */
 			snprintf(digits, sizeof(digits), "%.4s%.2s%.2s", birth, birth + 5, birth + 8);
 		snprintf(key, sizeof(key), "bk.p%d.birth", i);
-		booking_set(ctx, key, digits);
+		screen_set(ctx, key, digits);
 		snprintf(key, sizeof(key), "bk.p%d.sex", i);
 		*session_int(ctx->session, key, -1) = sex && sex[0] == 'F' ? 1 : sex && sex[0] == 'M' ? 0 : -1;
 		i++;
 	}
 	const char *phone = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(p, "phone"));
-	booking_set(ctx, "bk.phone", phone ? phone : "");
+	screen_set(ctx, "bk.phone", phone ? phone : "");
 	cJSON_Delete(p);
 }
 

@@ -1,12 +1,11 @@
 /* What the booking screens share: the visitor's choices so far (kept in the session, so Back keeps
- * them and the session wipe clears them), the step chrome, and the bar with the button that moves on. */
+ * them and the session wipe clears them) and the booking step chrome. */
 #ifndef KIOSK_SCREENS_BOOKING_COMMON_H
 #define KIOSK_SCREENS_BOOKING_COMMON_H
 
 #include "booking/booking_data.h"
 #include "booking/booking_rules.h"
-#include "screens/chrome.h"
-#include "screens/screen.h"
+#include "screens/flow.h"
 
 #define BOOKING_STEPS 6
 
@@ -32,14 +31,6 @@ struct rect booking_begin(struct screen_ctx *ctx, struct booking_choice *choice,
 void booking_upper(const char *in, char *out, size_t len);
 /* "19900506" as typed on the keypad into "1990-05-06"; "" unless it is eight digits. */
 void booking_typed_date(const char *digits, char *out, size_t len);
-/* The primary button of the bottom bar; true when tapped (and enabled). */
-bool booking_next(struct screen_ctx *ctx, struct rect bar, const char *id, const char *text, bool enabled);
-/* A session text value by key (empty string when unset). */
-const char *booking_value(struct screen_ctx *ctx, const char *key);
-/* Sets a session text value. */
-void booking_set(struct screen_ctx *ctx, const char *key, const char *value);
-/* The text of a catalog text in the visitor's language. */
-const char *booking_text(struct screen_ctx *ctx, const struct catalog_text *t);
 /* How many parties the visitor filled in for the service: its minimum, plus an optional second one
  * once its name or number has been typed. */
 int booking_party_count(struct screen_ctx *ctx, const struct catalog_service *service);

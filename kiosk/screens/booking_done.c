@@ -22,7 +22,7 @@ void booking_done_build(struct screen_ctx *ctx)
 	struct chrome ch;
 	struct rect bar;
 	struct rect area = booking_begin(ctx, &c, &ch, 0, &bar);
-	const char *key = booking_value(ctx, "bk.key");
+	const char *key = screen_value(ctx, "bk.key");
 	struct submission sub;
 	bool found = ctx->kiosk->store && key[0] && store_find_key(ctx->kiosk->store, key, &sub);
 	char reference[64] = "";
@@ -86,10 +86,10 @@ void booking_done_build(struct screen_ctx *ctx)
 	if (c.service && c.office && c.slot) {
 		char day[96], text[UI_TEXT_MAX * 2];
 		booking_format_day(ctx, c.day, day, sizeof(day));
-		snprintf(text, sizeof(text), "%s\n%s %s–%s\n%s\n%s", booking_text(ctx, &c.service->name), day, c.slot->start,
-			 c.slot->end, booking_text(ctx, &c.office->name), booking_text(ctx, &c.office->address));
+		snprintf(text, sizeof(text), "%s\n%s %s–%s\n%s\n%s", screen_ref_text(ctx, &c.service->name), day, c.slot->start,
+			 c.slot->end, screen_ref_text(ctx, &c.office->name), screen_ref_text(ctx, &c.office->address));
 		in.y += ui_text(ui, "done.details", in, text, TEXT_BODY, TEXT_ALIGN_CENTER, 0, t->text) + t->gap;
-		in.y += ui_text(ui, "done.documents", in, booking_text(ctx, &c.service->documents), TEXT_BODY, TEXT_ALIGN_CENTER,
+		in.y += ui_text(ui, "done.documents", in, screen_ref_text(ctx, &c.service->documents), TEXT_BODY, TEXT_ALIGN_CENTER,
 				0, t->text_muted) + t->gap;
 	}
 	if (state == SUB_PENDING && !waiting)
@@ -97,7 +97,7 @@ void booking_done_build(struct screen_ctx *ctx)
 				TEXT_ALIGN_CENTER, 0, t->text) + t->gap;
 
 	ui_scroll_end(ui, &scroll, in.y);
-	if (booking_next(ctx, bar, "done.finish", screen_text(ctx, "done.finish"), true))
+	if (flow_next(ctx, bar, "done.finish", screen_text(ctx, "done.finish"), true))
 		ctx->request.nav = SCREEN_HOME;
 	chrome_end(ctx, &ch);
 }

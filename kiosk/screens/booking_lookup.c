@@ -99,8 +99,8 @@ static bool ask_backend(struct screen_ctx *ctx, const char *reference, const cha
 static enum message start(struct screen_ctx *ctx)
 {
 	char reference[32], id[40];
-	lookup_normalise_reference(booking_value(ctx, "lk.ref"), reference, sizeof(reference));
-	booking_upper(booking_value(ctx, "lk.id"), id, sizeof(id));
+	lookup_normalise_reference(screen_value(ctx, "lk.ref"), reference, sizeof(reference));
+	booking_upper(screen_value(ctx, "lk.id"), id, sizeof(id));
 	query_drop(ctx->kiosk->query, (uint32_t)*session_int(ctx->session, "lk.ticket", 0));
 	*session_int(ctx->session, "lk.ticket", 0) = 0;
 	if (strncmp(reference, "JH-", 3) == 0) {
@@ -195,7 +195,7 @@ void booking_lookup_build(struct screen_ctx *ctx)
 	}
 	ui_scroll_end(ui, &scroll, in.y);
 	bool ready = ref->len > 0 && id->len > 0 && !waiting;
-	if (booking_next(ctx, bar, "lookup.search", screen_text(ctx, "lookup.search"), ready)) {
+	if (flow_next(ctx, bar, "lookup.search", screen_text(ctx, "lookup.search"), ready)) {
 		ui->focus = 0;
 		*message = (int)start(ctx);
 		if (*ticket)

@@ -27,12 +27,12 @@ static const char *clock_time(const char *iso)
 void lookup_record(struct screen_ctx *ctx, const struct lookup_booking *b)
 {
 	*session_int(ctx->session, "lk.state", 0) = (int)b->state;
-	booking_set(ctx, "lk.reference", b->reference ? b->reference : "");
-	booking_set(ctx, "lk.service", b->service ? b->service : "");
-	booking_set(ctx, "lk.office", b->office ? b->office : "");
-	booking_set(ctx, "lk.date", b->date ? b->date : "");
-	booking_set(ctx, "lk.start", clock_time(b->start));
-	booking_set(ctx, "lk.end", clock_time(b->end));
+	screen_set(ctx, "lk.reference", b->reference ? b->reference : "");
+	screen_set(ctx, "lk.service", b->service ? b->service : "");
+	screen_set(ctx, "lk.office", b->office ? b->office : "");
+	screen_set(ctx, "lk.date", b->date ? b->date : "");
+	screen_set(ctx, "lk.start", clock_time(b->start));
+	screen_set(ctx, "lk.end", clock_time(b->end));
 	*session_int(ctx->session, "lk.dialog", 0) = 0;
 	*session_int(ctx->session, "lk.cancelled", 0) = 0;
 }

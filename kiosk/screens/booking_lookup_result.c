@@ -21,11 +21,11 @@ static bool submit_cancellation(struct screen_ctx *ctx)
 {
 	char id[40];
 	size_t i = 0;
-	for (const char *p = booking_value(ctx, "lk.id"); *p && i + 1 < sizeof(id); p++)
+	for (const char *p = screen_value(ctx, "lk.id"); *p && i + 1 < sizeof(id); p++)
 		id[i++] = *p >= 'a' && *p <= 'z' ? (char)(*p - 'a' + 'A') : *p;
 	id[i] = '\0';
 	cJSON *b = cJSON_CreateObject();
-	cJSON_AddStringToObject(b, "reference", booking_value(ctx, "lk.reference"));
+	cJSON_AddStringToObject(b, "reference", screen_value(ctx, "lk.reference"));
 	cJSON_AddStringToObject(b, "id_number", id);
 	char *json = cJSON_PrintUnformatted(b);
 	cJSON_Delete(b);
@@ -85,11 +85,11 @@ void booking_lookup_result_build(struct screen_ctx *ctx)
 	int *dialog = session_int(ctx->session, "lk.dialog", 0);
 	bool cancelled_here = *session_int(ctx->session, "lk.cancelled", 0) != 0;
 
-	const char *service_id = booking_value(ctx, "lk.service"), *office_id = booking_value(ctx, "lk.office");
+	const char *service_id = screen_value(ctx, "lk.service"), *office_id = screen_value(ctx, "lk.office");
 	const struct catalog_service *service = catalog_service_find(c.catalog, service_id);
 	const struct catalog_office *office = catalog_office_find(c.catalog, office_id);
 	struct civil_date day = {0, 0, 0};
-	bool has_day = date_parse(booking_value(ctx, "lk.date"), &day) == 0;
+	bool has_day = date_parse(screen_value(ctx, "lk.date"), &day) == 0;
 	bool can_cancel = state == LOOKUP_BOOKED && has_day && lookup_can_cancel(day, c.today);
 
 	struct ui_scroll scroll;
@@ -101,10 +101,10 @@ void booking_lookup_result_build(struct screen_ctx *ctx)
 	char text[UI_TEXT_MAX * 2], when[96] = "", masked[64];
 	if (has_day)
 		booking_format_day(ctx, day, when, sizeof(when));
-	id_document_mask(booking_value(ctx, "lk.id"), masked, sizeof(masked));
+	id_document_mask(screen_value(ctx, "lk.id"), masked, sizeof(masked));
 	snprintf(text, sizeof(text), "%s %s\n%s\n%s %s–%s\n%s\n%s %s", screen_text(ctx, "done.reference"),
-		 booking_value(ctx, "lk.reference"), service ? booking_text(ctx, &service->name) : service_id, when,
-		 booking_value(ctx, "lk.start"), booking_value(ctx, "lk.end"), office ? booking_text(ctx, &office->name) : office_id,
+		 screen_value(ctx, "lk.reference"), service ? screen_ref_text(ctx, &service->name) : service_id, when,
+		 screen_value(ctx, "lk.start"), screen_value(ctx, "lk.end"), office ? screen_ref_text(ctx, &office->name) : office_id,
 		 screen_text(ctx, "lookup.id"), masked);
 	in.y += ui_text(ui, "lookup.details", in, text, TEXT_BODY, TEXT_ALIGN_START, 0, t->text) + t->gap;
 	const char *explain = cancelled_here		     ? "lookup.cancel.done.explain"
@@ -119,13 +119,13 @@ void booking_lookup_result_build(struct screen_ctx *ctx)
 
 	if (state == LOOKUP_REBOOK && service && office) {
 		/* Back into the flow with the service and office kept: the visitor picks another day and time. */
-		if (booking_next(ctx, bar, "lookup.rebook", screen_text(ctx, "lookup.rebook"), true)) {
-			booking_set(ctx, "bk.service", service->id);
-			booking_set(ctx, "bk.office", office->id);
+		if (flow_next(ctx, bar, "lookup.rebook", screen_text(ctx, "lookup.rebook"), true)) {
+			screen_set(ctx, "bk.service", service->id);
+			screen_set(ctx, "bk.office", office->id);
 			*session_int(ctx->session, "bk.day", 0) = 0;
 			*session_int(ctx->session, "bk.slot", 0) = 0;
 			/* the people as stored on this kiosk, so nothing is typed twice */
-			const char *ref = booking_value(ctx, "lk.reference");
+			const char *ref = screen_value(ctx, "lk.reference");
 			struct submission sub;
 			if (ctx->kiosk->store && strncmp(ref, "JH-", 3) == 0 &&
 			    store_find_booking_prefix(ctx->kiosk->store, ref + 3, &sub)) {
@@ -142,7 +142,7 @@ void booking_lookup_result_build(struct screen_ctx *ctx)
 		look.disabled = !enabled;
 		if (ui_button(ui, "lookup.cancel", bar, screen_text(ctx, "lookup.cancel"), &look))
 			*dialog = 1;
-	} else if (booking_next(ctx, bar, "lookup.finish", screen_text(ctx, "done.finish"), true)) {
+	} else if (flow_next(ctx, bar, "lookup.finish", screen_text(ctx, "done.finish"), true)) {
 		ctx->request.nav = SCREEN_HOME;
 	}
 	chrome_end(ctx, &ch);

@@ -23,8 +23,8 @@ void booking_office_build(struct screen_ctx *ctx)
 		const struct catalog_office *o = &c.catalog->offices[i];
 		if (!o->bookable || o->designated || !catalog_office_offers(o, c.service->id))
 			continue;
-		const char *name = booking_text(ctx, &o->name), *addr = booking_text(ctx, &o->address);
-		const char *hours = booking_text(ctx, &o->hours);
+		const char *name = screen_ref_text(ctx, &o->name), *addr = screen_ref_text(ctx, &o->address);
+		const char *hours = screen_ref_text(ctx, &o->hours);
 		struct text_style bs = ui_text_style(ui, TEXT_BODY, TEXT_ALIGN_START, 3);
 		const struct text_layout *al = ui_measure(ui, addr, &bs, list.w - 2 * t->pad);
 		const struct text_layout *hl = ui_measure(ui, hours, &bs, list.w - 2 * t->pad);
@@ -36,7 +36,7 @@ void booking_office_build(struct screen_ctx *ctx)
 		snprintf(label, sizeof(label), "%s，%s", name, addr);
 		bool pressed = false;
 		if (ui_area(ui, id, card, name, label, &pressed)) {
-			booking_set(ctx, "bk.office", o->id);
+			screen_set(ctx, "bk.office", o->id);
 			*session_int(ctx->session, "bk.day", 0) = 0;
 			*session_int(ctx->session, "bk.slot", 0) = 0;
 			*session_int(ctx->session, "bk.day_placed", 0) = 0;

@@ -173,7 +173,7 @@ static bool local_duplicate(struct screen_ctx *ctx, const struct booking_choice 
 	for (int i = 0; i < parties && i < 2; i++) {
 		char key[32];
 		snprintf(key, sizeof(key), "bk.p%d.id", i);
-		booking_upper(booking_value(ctx, key), d.numbers[d.count++], sizeof(d.numbers[0]));
+		booking_upper(screen_value(ctx, key), d.numbers[d.count++], sizeof(d.numbers[0]));
 	}
 	store_each(ctx->kiosk->store, SUB_CANCELLATION, note_cancellation, &d);
 	store_each(ctx->kiosk->store, SUB_BOOKING, check_booking, &d);
@@ -215,8 +215,8 @@ void booking_people_build(struct screen_ctx *ctx)
 	enum booking_error pair = BOOKING_OK;
 	if (filled == 2 && p[0].complete && p[1].complete) {
 		char a[40], b[40];
-		booking_upper(booking_value(ctx, "bk.p0.id"), a, sizeof(a));
-		booking_upper(booking_value(ctx, "bk.p1.id"), b, sizeof(b));
+		booking_upper(screen_value(ctx, "bk.p0.id"), a, sizeof(a));
+		booking_upper(screen_value(ctx, "bk.p1.id"), b, sizeof(b));
 		struct booking_party pa = {.id_number = a, .id_type = ID_DOCUMENT_RESIDENT_ID};
 		struct booking_party pb = {.id_number = b, .id_type = ID_DOCUMENT_RESIDENT_ID};
 		pair = booking_check_distinct(&pa, &pb);
@@ -245,8 +245,8 @@ void booking_people_build(struct screen_ctx *ctx)
 			if (!o->designated)
 				continue;
 			/* Where to go instead: the designated registry's name, address and phone. */
-			snprintf(full, sizeof(full), "%s\n%s\n%s\n%s", msg, booking_text(ctx, &o->name),
-				 booking_text(ctx, &o->address), o->phone);
+			snprintf(full, sizeof(full), "%s\n%s\n%s\n%s", msg, screen_ref_text(ctx, &o->name),
+				 screen_ref_text(ctx, &o->address), o->phone);
 			msg = full;
 			break;
 		}
@@ -261,7 +261,7 @@ void booking_people_build(struct screen_ctx *ctx)
 		ok = false;
 	}
 	ui_scroll_end(ui, &scroll, in.y);
-	if (booking_next(ctx, bar, "booking.next", screen_text(ctx, "gallery.next"), ok)) {
+	if (flow_next(ctx, bar, "booking.next", screen_text(ctx, "gallery.next"), ok)) {
 		if (local_duplicate(ctx, &c, filled))
 			ui_toast_show(ui, screen_text(ctx, "done.rejected.duplicate_booking"), 8000);
 		else

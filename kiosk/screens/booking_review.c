@@ -23,24 +23,24 @@ static char *payload(struct screen_ctx *ctx, const struct booking_choice *c, int
 	cJSON_AddStringToObject(b, "service", c->service->id);
 	cJSON_AddStringToObject(b, "office", c->office->id);
 	cJSON_AddNumberToObject(b, "slot_id", (double)c->slot->id);
-	cJSON_AddStringToObject(b, "phone", booking_value(ctx, "bk.phone"));
+	cJSON_AddStringToObject(b, "phone", screen_value(ctx, "bk.phone"));
 	cJSON_AddStringToObject(b, "language", text_lang_tag(ctx->ui->lang));
 	cJSON *list = cJSON_AddArrayToObject(b, "parties");
 	for (int i = 0; i < parties; i++) {
 		char key[32], number[40];
 		cJSON *p = cJSON_CreateObject();
 		snprintf(key, sizeof(key), "bk.p%d.name", i);
-		cJSON_AddStringToObject(p, "name", booking_value(ctx, key));
+		cJSON_AddStringToObject(p, "name", screen_value(ctx, key));
 		snprintf(key, sizeof(key), "bk.p%d.type", i);
 		int type = *session_int(ctx->session, key, 0);
 		cJSON_AddStringToObject(p, "id_type", doc_names[type >= 0 && type < 5 ? type : 0]);
 		snprintf(key, sizeof(key), "bk.p%d.id", i);
-		booking_upper(booking_value(ctx, key), number, sizeof(number));
+		booking_upper(screen_value(ctx, key), number, sizeof(number));
 		cJSON_AddStringToObject(p, "id_number", number);
 		if (type != 0 && type != 3) {
 			snprintf(key, sizeof(key), "bk.p%d.birth", i);
 			char date[16];
-			booking_typed_date(booking_value(ctx, key), date, sizeof(date));
+			booking_typed_date(screen_value(ctx, key), date, sizeof(date));
 			cJSON_AddStringToObject(p, "birth_date", date);
 			snprintf(key, sizeof(key), "bk.p%d.sex", i);
 			cJSON_AddStringToObject(p, "sex", *session_int(ctx->session, key, -1) == 1 ? "F" : "M");
@@ -49,7 +49,7 @@ static char *payload(struct screen_ctx *ctx, const struct booking_choice *c, int
 	}
 	if (strcmp(c->service->id, "divorce_certificate") == 0) {
 		char date[16];
-		booking_typed_date(booking_value(ctx, "bk.divorce"), date, sizeof(date));
+		booking_typed_date(screen_value(ctx, "bk.divorce"), date, sizeof(date));
 		cJSON_AddStringToObject(b, "divorce_application_date", date);
 	}
 	char *json = cJSON_PrintUnformatted(b);
@@ -99,8 +99,8 @@ void booking_review_build(struct screen_ctx *ctx)
 	struct rect in = ui_scroll_begin(ui, &scroll, "booking.review.scroll",
 					 (struct rect){area.x, area.y, area.w, bar.y - area.y - t->gap});
 	char text[UI_TEXT_MAX * 2], day[96];
-	section(ctx, &in, "service", screen_text(ctx, "review.service"), booking_text(ctx, &c.service->name), "booking.service");
-	snprintf(text, sizeof(text), "%s\n%s", booking_text(ctx, &c.office->name), booking_text(ctx, &c.office->address));
+	section(ctx, &in, "service", screen_text(ctx, "review.service"), screen_ref_text(ctx, &c.service->name), "booking.service");
+	snprintf(text, sizeof(text), "%s\n%s", screen_ref_text(ctx, &c.office->name), screen_ref_text(ctx, &c.office->address));
 	section(ctx, &in, "office", screen_text(ctx, "review.office"), text, "booking.office");
 	booking_format_day(ctx, c.day, day, sizeof(day));
 	snprintf(text, sizeof(text), "%s %s–%s", day, c.slot->start, c.slot->end);
@@ -111,17 +111,17 @@ void booking_review_build(struct screen_ctx *ctx)
 	for (int i = 0; i < parties; i++) {
 		char key[32], name[64], number[64];
 		snprintf(key, sizeof(key), "bk.p%d.name", i);
-		ui_mask_text(booking_value(ctx, key), UI_MASK_NAME, name, sizeof(name));
+		ui_mask_text(screen_value(ctx, key), UI_MASK_NAME, name, sizeof(name));
 		snprintf(key, sizeof(key), "bk.p%d.id", i);
-		id_document_mask(booking_value(ctx, key), number, sizeof(number));
+		id_document_mask(screen_value(ctx, key), number, sizeof(number));
 		int w = snprintf(text + o, sizeof(text) - o, "%s%s  %s", i ? "\n" : "", name, number);
 		o += w > 0 && (size_t)w < sizeof(text) - o ? (size_t)w : 0;
 	}
 	char phone[32];
-	ui_mask_text(booking_value(ctx, "bk.phone"), UI_MASK_PHONE, phone, sizeof(phone));
+	ui_mask_text(screen_value(ctx, "bk.phone"), UI_MASK_PHONE, phone, sizeof(phone));
 	snprintf(text + o, sizeof(text) - o, "\n%s %s", screen_text(ctx, "people.phone"), phone);
 	section(ctx, &in, "people", screen_text(ctx, "review.people"), text, "booking.people");
-	in.y += ui_text(ui, NULL, in, booking_text(ctx, &c.service->documents), TEXT_BODY, TEXT_ALIGN_START, 0, t->text_muted) + t->gap;
+	in.y += ui_text(ui, NULL, in, screen_ref_text(ctx, &c.service->documents), TEXT_BODY, TEXT_ALIGN_START, 0, t->text_muted) + t->gap;
 
 	int *consent = session_int(ctx->session, "bk.consent", -1);
 	/* The consent is a statement to read in full, then one choice to agree. */
@@ -133,12 +133,12 @@ void booking_review_build(struct screen_ctx *ctx)
 	ui_scroll_end(ui, &scroll, in.y);
 
 	bool ready = *consent == 0 && ctx->kiosk->store && ctx->kiosk->can_submit;
-	if (booking_next(ctx, bar, "booking.confirm", screen_text(ctx, "review.confirm"), ready)) {
+	if (flow_next(ctx, bar, "booking.confirm", screen_text(ctx, "review.confirm"), ready)) {
 		char *json = payload(ctx, &c, parties);
 		char key[37], err[256];
 		int64_t id = 0;
 		if (json && store_submit(ctx->kiosk->store, SUB_BOOKING, json, clock_wall(), key, &id, err, sizeof(err))) {
-			booking_set(ctx, "bk.key", key);
+			screen_set(ctx, "bk.key", key);
 			sync_wake(ctx->kiosk->sync);
 			screen_push(ctx, "booking.done");
 		} else {

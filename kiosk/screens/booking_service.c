@@ -67,7 +67,7 @@ void booking_service_build(struct screen_ctx *ctx)
 		const struct catalog_service *sv = &c.catalog->services[i];
 		if (!offered(ctx, sv->id))
 			continue;
-		const char *name = booking_text(ctx, &sv->name), *desc = booking_text(ctx, &sv->description);
+		const char *name = screen_ref_text(ctx, &sv->name), *desc = screen_ref_text(ctx, &sv->description);
 		struct text_style ds = ui_text_style(ui, TEXT_BODY, TEXT_ALIGN_START, 2);
 		const struct text_layout *dl = ui_measure(ui, desc, &ds, list.w - 2 * t->pad);
 		int h = t->pad + ui_line_height(ui, TEXT_TITLE) + t->gap / 2 + (dl ? dl->height : line) + t->pad;
@@ -77,12 +77,12 @@ void booking_service_build(struct screen_ctx *ctx)
 		snprintf(id, sizeof(id), "service.%s", sv->id);
 		bool pressed = false;
 		if (ui_area(ui, id, card, name, desc, &pressed)) {
-			booking_set(ctx, "bk.service", sv->id);
+			screen_set(ctx, "bk.service", sv->id);
 			*session_int(ctx->session, "bk.slot", 0) = 0;
 			/* One office offering it (or one pinned by staff): no question to ask. */
 			const struct catalog_office *only = only_office(ctx, c.catalog, sv->id);
 			if (only) {
-				booking_set(ctx, "bk.office", only->id);
+				screen_set(ctx, "bk.office", only->id);
 				*session_int(ctx->session, "bk.day", 0) = 0;
 				*session_int(ctx->session, "bk.day_placed", 0) = 0;
 				screen_push(ctx, "booking.day");

@@ -75,7 +75,7 @@ void booking_slot_build(struct screen_ctx *ctx)
 		} else
 			ui_wake_at(ui, ui->now_ms + 200);
 	}
-	if (booking_next(ctx, bar, "booking.next", screen_text(ctx, *ticket ? "slot.checking" : "gallery.next"),
+	if (flow_next(ctx, bar, "booking.next", screen_text(ctx, *ticket ? "slot.checking" : "gallery.next"),
 			 selected >= 0 && !*ticket)) {
 		char path[256], iso[16];
 		date_format(c.day, iso, sizeof(iso));

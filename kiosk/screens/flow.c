@@ -1,0 +1,46 @@
+/* Shared parts of the flow screens; see flow.h. */
+#include "screens/flow.h"
+
+const char *screen_value(struct screen_ctx *ctx, const char *key)
+{
+	struct ui_field *f = session_field(ctx->session, key, 0);
+	return f ? f->text : "";
+}
+
+void screen_set(struct screen_ctx *ctx, const char *key, const char *value)
+{
+	struct ui_field *f = session_field(ctx->session, key, 0);
+	if (!f)
+		return;
+	ui_field_clear(f);
+	ui_field_insert(f, value);
+}
+
+const char *screen_ref_text(struct screen_ctx *ctx, const struct catalog_text *t)
+{
+	return catalog_text_get(t, ctx->ui->lang);
+}
+
+struct rect flow_begin(struct screen_ctx *ctx, struct chrome *c, const char *title, int step, int steps,
+		       struct rect *bar)
+{
+	const struct theme *t = &ctx->ui->theme;
+	c->title = title;
+	c->step = step;
+	c->steps = step > 0 ? steps : 0;
+	struct rect area = chrome_begin(ctx, c);
+	*bar = c->keyboard.h ? (struct rect){0} : rect_cut_bottom(&area, t->target);
+	if (!c->keyboard.h)
+		rect_cut_bottom(&area, t->gap);
+	return area;
+}
+
+bool flow_next(struct screen_ctx *ctx, struct rect bar, const char *id, const char *text, bool enabled)
+{
+	if (bar.h == 0)
+		return false;
+	struct ui_button_look look = ui_button_look(ctx->ui, UI_BUTTON_PRIMARY);
+	look.role = TEXT_TITLE;
+	look.disabled = !enabled;
+	return ui_button(ctx->ui, id, bar, text, &look);
+}

@@ -1,0 +1,24 @@
+/* What the screens of every service's flow share: the visitor's values by key (kept in the session,
+ * so Back keeps them and the session wipe clears them), reference-data texts in the visitor's
+ * language, the step chrome, and the bottom bar with the button that moves on. */
+#ifndef KIOSK_SCREENS_FLOW_H
+#define KIOSK_SCREENS_FLOW_H
+
+#include "data/ref_json.h"
+#include "screens/chrome.h"
+#include "screens/screen.h"
+
+/* A session text value by key (empty string when unset). */
+const char *screen_value(struct screen_ctx *ctx, const char *key);
+/* Sets a session text value. */
+void screen_set(struct screen_ctx *ctx, const char *key, const char *value);
+/* The text of a reference-data text in the visitor's language. */
+const char *screen_ref_text(struct screen_ctx *ctx, const struct catalog_text *t);
+/* Opens the chrome of a flow screen (title, step n of steps; step 0: not a numbered step) and returns
+ * the content area with the bottom bar cut off into *bar (h = 0 while the keyboard is up). */
+struct rect flow_begin(struct screen_ctx *ctx, struct chrome *c, const char *title, int step, int steps,
+		       struct rect *bar);
+/* The primary button of the bottom bar; true when tapped (and enabled). */
+bool flow_next(struct screen_ctx *ctx, struct rect bar, const char *id, const char *text, bool enabled);
+
+#endif
