@@ -1014,17 +1014,6 @@ out:
 
 /* ---- the outbox ---- */
 
-static void make_uuid(char out[KEY_LEN + 1])
-{
-	unsigned char b[16];
-	randombytes_buf(b, sizeof(b));
-	b[6] = (unsigned char)((b[6] & 0x0f) | 0x40); /* version 4 */
-	b[8] = (unsigned char)((b[8] & 0x3f) | 0x80); /* RFC 4122 variant */
-	snprintf(out, KEY_LEN + 1,
-		 "%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%02x", b[0], b[1], b[2], b[3],
-		 b[4], b[5], b[6], b[7], b[8], b[9], b[10], b[11], b[12], b[13], b[14], b[15]);
-}
-
 bool store_submit(struct store *s, enum submission_kind kind, const char *payload_json, int64_t now,
 		  char key_out[37], int64_t *id_out, char *err, size_t errlen)
 {
@@ -1048,7 +1037,7 @@ bool store_submit(struct store *s, enum submission_kind kind, const char *payloa
 		    s->why);
 		goto out;
 	}
-	make_uuid(key);
+	secure_uuid4(key);
 	if (!store_crypto_seal(s->key, key, KEY_LEN, payload_json, len, &blob, &blob_len)) {
 		say(err, errlen, "the submission cannot be encrypted");
 		goto out;

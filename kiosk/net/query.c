@@ -173,7 +173,12 @@ uint32_t query_submit(struct query *q, const char *method, const char *path, con
 	if (!post && strcmp(method, "GET") != 0)
 		return 0;
 	size_t body_len = body ? strlen(body) : 0;
-	if (body_len > QUERY_BODY_MAX || (post && (!key || !key[0] || strlen(key) >= sizeof(q->slots[0].key))))
+	char fresh[37];
+	if (post && !key) { /* a question that changes nothing: a new key each time */
+		secure_uuid4(fresh);
+		key = fresh;
+	}
+	if (body_len > QUERY_BODY_MAX || (post && (!key[0] || strlen(key) >= sizeof(q->slots[0].key))))
 		return 0;
 	char *copy = NULL;
 	if (post && body) {

@@ -40,7 +40,7 @@ struct query *query_start(const struct http_options *http, char *err, size_t err
 /* Stops the worker (waiting for the request in flight) and wipes what is queued; NULL is a no-op. */
 void query_stop(struct query *q);
 /* Queues a request: method "GET" or "POST", path "/v1/...", a JSON body (copied; NULL for GET) and,
- * for POST, its idempotency key (copied). Returns a ticket (> 0), or 0 when the queue is full, the
+ * for POST, its idempotency key (copied; NULL: a fresh one, for a POST that only asks). Returns a ticket (> 0), or 0 when the queue is full, the
  * arguments are bad or q is NULL. */
 uint32_t query_submit(struct query *q, const char *method, const char *path, const char *body, const char *key);
 /* The ticket's state. When answered or failed, the result is handed over into *out and the ticket is

@@ -72,21 +72,12 @@ static void record_local(struct screen_ctx *ctx, const struct submission *sub, c
 /* Sends the lookup to the backend; false when there is no backend or the queue is full. */
 static bool ask_backend(struct screen_ctx *ctx, const char *reference, const char *id)
 {
-	/* A lookup changes nothing, but the contract wants a UUID v4 idempotency key on every POST. */
-	unsigned char raw[16];
-	char key[37];
-	randombytes_buf(raw, sizeof(raw));
-	raw[6] = (unsigned char)((raw[6] & 0x0f) | 0x40);
-	raw[8] = (unsigned char)((raw[8] & 0x3f) | 0x80);
-	snprintf(key, sizeof(key), "%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%02x", raw[0],
-		 raw[1], raw[2], raw[3], raw[4], raw[5], raw[6], raw[7], raw[8], raw[9], raw[10], raw[11], raw[12], raw[13],
-		 raw[14], raw[15]);
 	cJSON *b = cJSON_CreateObject();
 	cJSON_AddStringToObject(b, "reference", reference);
 	cJSON_AddStringToObject(b, "id_number", id);
 	char *json = cJSON_PrintUnformatted(b);
 	cJSON_Delete(b);
-	uint32_t ticket = json ? query_submit(ctx->kiosk->query, "POST", "/v1/bookings/lookup", json, key) : 0;
+	uint32_t ticket = json ? query_submit(ctx->kiosk->query, "POST", "/v1/bookings/lookup", json, NULL) : 0;
 	if (json) {
 		sodium_memzero(json, strlen(json));
 		free(json);
