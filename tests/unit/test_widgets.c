@@ -299,6 +299,11 @@ static void check_session_and_template(void)
 	CHECK_STR(out, "7 %s %n {unknown}");
 	template_fill(out, 6, "{x}{x}{x}", (const char *const[]){"x"}, (const long[]){12345}, 1);
 	CHECK_STR(out, "12345");
+	template_fill_text(out, sizeof(out), "家庭月人均收入 {income} 元，低于{standard} {limit} 元",
+			   (const char *const[]){"income", "standard", "limit"}, (const char *const[]){"750", "低保标准", "900"}, 3);
+	CHECK_STR(out, "家庭月人均收入 750 元，低于低保标准 900 元");
+	template_fill_text(out, 8, "{s}!", (const char *const[]){"s"}, (const char *const[]){"低保标准"}, 1);
+	CHECK_STR(out, "低保"); /* cut on a character boundary, never inside one */
 }
 
 int main(void)
