@@ -38,6 +38,25 @@ int *session_int(struct session *s, const char *key, int initial)
 	return &s->ints[i].value;
 }
 
+void *session_blob(struct session *s, const char *key, size_t size)
+{
+	for (int i = 0; i < s->blob_count; i++) {
+		if (strcmp(s->blobs[i].key, key) == 0)
+			return s->blobs[i].size == size ? s->arena + s->blobs[i].offset : NULL;
+	}
+	size_t align = _Alignof(max_align_t);
+	size_t at = (s->arena_used + align - 1) / align * align;
+	if (s->blob_count == SESSION_BLOBS || size == 0 || size > SESSION_ARENA || at > SESSION_ARENA - size)
+		return NULL;
+	int i = s->blob_count++;
+	snprintf(s->blobs[i].key, SESSION_KEY_MAX, "%s", key);
+	s->blobs[i].offset = at;
+	s->blobs[i].size = size;
+	s->arena_used = at + size;
+	memset(s->arena + at, 0, size);
+	return s->arena + at;
+}
+
 void session_wipe(struct session *s)
 {
 	secure_wipe(s, sizeof(*s));

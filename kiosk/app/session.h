@@ -3,11 +3,15 @@
 #ifndef KIOSK_APP_SESSION_H
 #define KIOSK_APP_SESSION_H
 
+#include <stddef.h>
+
 #include "ui/widgets.h"
 
 #define SESSION_FIELDS 48
 #define SESSION_INTS 48
 #define SESSION_KEY_MAX 40
+#define SESSION_BLOBS 8
+#define SESSION_ARENA (64 * 1024) /* bytes for blobs */
 
 struct session {
 	struct {
@@ -20,6 +24,13 @@ struct session {
 		int value;
 	} ints[SESSION_INTS];
 	int int_count;
+	struct {
+		char key[SESSION_KEY_MAX];
+		size_t offset, size;
+	} blobs[SESSION_BLOBS];
+	int blob_count;
+	size_t arena_used;
+	_Alignas(max_align_t) unsigned char arena[SESSION_ARENA];
 };
 
 /* The text field value called key, created empty (capped at max_chars) on first use; NULL when the
@@ -27,6 +38,9 @@ struct session {
 struct ui_field *session_field(struct session *s, const char *key, size_t max_chars);
 /* The integer called key (choices, selected days), created as initial on first use. */
 int *session_int(struct session *s, const char *key, int initial);
+/* A block of size bytes called key (an answer from the backend, parsed, too big for fields), zeroed
+ * on first use; NULL when the session has no room or key was first asked for with another size. */
+void *session_blob(struct session *s, const char *key, size_t size);
 /* Wipes every value from memory and forgets every key. */
 void session_wipe(struct session *s);
 

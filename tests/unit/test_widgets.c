@@ -282,6 +282,12 @@ static void check_session_and_template(void)
 	*session_int(s, "a.day", 0) = 12;
 	CHECK(session_field(s, "a.name", 10) == f);
 	CHECK_INT(*session_int(s, "a.day", 0), 12);
+	char *blob = session_blob(s, "a.answer", 100);
+	CHECK(blob != NULL && blob[0] == 0 && blob[99] == 0);
+	snprintf(blob, 100, "JHJZ2026-0002");
+	CHECK(session_blob(s, "a.answer", 100) == blob);
+	CHECK(session_blob(s, "a.answer", 200) == NULL); /* the same key with another size */
+	CHECK(session_blob(s, "a.huge", SESSION_ARENA) == NULL); /* no room left */
 	session_wipe(s);
 	const unsigned char *bytes = (const unsigned char *)s;
 	size_t nonzero = 0;
