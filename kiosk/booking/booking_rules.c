@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "core/utf8.h"
+#include "phone.h"
 
 #define NAME_SCAN_MAX 256 /* bytes of a name looked at to see whether anything was typed */
 #define NUMBER_MAX 32 /* the backend's limit for id_number */
@@ -231,12 +232,7 @@ out:
 
 enum booking_error booking_check_phone(const char *phone)
 {
-	if (phone == NULL || strnlen(phone, 12) != 11 || phone[0] != '1' || phone[1] < '3' || phone[1] > '9')
-		return BOOKING_ERR_PHONE;
-	for (int i = 2; i < 11; i++)
-		if (phone[i] < '0' || phone[i] > '9')
-			return BOOKING_ERR_PHONE;
-	return BOOKING_OK;
+	return phone_mobile_valid(phone) ? BOOKING_OK : BOOKING_ERR_PHONE;
 }
 
 enum booking_error booking_check_divorce_window(struct civil_date application, struct civil_date appointment)
