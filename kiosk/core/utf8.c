@@ -117,3 +117,13 @@ char *utf8_copy(char *dst, size_t cap, const char *src)
 	dst[len] = '\0';
 	return dst;
 }
+
+void utf8_upper_ascii(const char *in, char *out, size_t len)
+{
+	size_t i = 0;
+	if (len == 0)
+		return;
+	for (; in[i] && i + 1 < len; i++)
+		out[i] = in[i] >= 'a' && in[i] <= 'z' ? (char)(in[i] - 'a' + 'A') : in[i];
+	out[i] = '\0';
+}

@@ -21,5 +21,8 @@ size_t utf8_prev(const char *s, size_t at);
 char *utf8_copy(char *dst, size_t cap, const char *src);
 /* True when s[0..len) is well-formed UTF-8 (no overlongs, surrogates or values past U+10FFFF). */
 bool utf8_valid(const char *s, size_t len);
+/* in with ASCII letters in upper case (typed document numbers and references) into out, at most
+ * len - 1 bytes; other bytes are copied as they are. */
+void utf8_upper_ascii(const char *in, char *out, size_t len);
 
 #endif

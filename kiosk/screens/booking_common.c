@@ -101,14 +101,6 @@ void booking_restore_people(struct screen_ctx *ctx, const char *payload, size_t 
 	cJSON_Delete(p);
 }
 
-void booking_upper(const char *in, char *out, size_t len)
-{
-	size_t i = 0;
-	for (; in[i] && i + 1 < len; i++)
-		out[i] = in[i] >= 'a' && in[i] <= 'z' ? (char)(in[i] - 'a' + 'A') : in[i];
-	out[i] = '\0';
-}
-
 void booking_typed_date(const char *digits, char *out, size_t len)
 {
 	out[0] = '\0';

@@ -27,8 +27,6 @@ void booking_choice_get(struct screen_ctx *ctx, struct booking_choice *c);
  * returns the content area with the bottom bar cut off into *bar. */
 struct rect booking_begin(struct screen_ctx *ctx, struct booking_choice *choice, struct chrome *c, int step,
 			  struct rect *bar);
-/* A typed document number in upper case (permits and passports are typed on the Latin keyboard). */
-void booking_upper(const char *in, char *out, size_t len);
 /* "19900506" as typed on the keypad into "1990-05-06"; "" unless it is eight digits. */
 void booking_typed_date(const char *digits, char *out, size_t len);
 /* How many parties the visitor filled in for the service: its minimum, plus an optional second one

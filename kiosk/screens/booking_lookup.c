@@ -13,6 +13,7 @@
 #include "app/clock.h"
 #include "data/store.h"
 #include "net/query.h"
+#include "core/utf8.h"
 #include "screens/booking_common.h"
 #include "screens/booking_lookup_common.h"
 
@@ -32,7 +33,7 @@ static bool payload_has_id(const char *payload, const char *id)
 	{
 		const char *n = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(p, "id_number"));
 		char number[40];
-		booking_upper(n ? n : "", number, sizeof(number));
+		utf8_upper_ascii(n ? n : "", number, sizeof(number));
 		if (id[0] && strcmp(number, id) == 0)
 			found = true;
 	}
@@ -91,7 +92,7 @@ static enum message start(struct screen_ctx *ctx)
 {
 	char reference[32], id[40];
 	lookup_normalise_reference(screen_value(ctx, "lk.ref"), reference, sizeof(reference));
-	booking_upper(screen_value(ctx, "lk.id"), id, sizeof(id));
+	utf8_upper_ascii(screen_value(ctx, "lk.id"), id, sizeof(id));
 	query_drop(ctx->kiosk->query, (uint32_t)*session_int(ctx->session, "lk.ticket", 0));
 	*session_int(ctx->session, "lk.ticket", 0) = 0;
 	if (strncmp(reference, "JH-", 3) == 0) {

@@ -10,6 +10,7 @@
 
 #include "core/template.h"
 #include "data/store.h"
+#include "core/utf8.h"
 #include "screens/booking_common.h"
 
 void booking_people_build(struct screen_ctx *ctx);
@@ -76,7 +77,7 @@ static struct party_result party_form(struct screen_ctx *ctx, const struct booki
 	bool digits = doc == ID_DOCUMENT_RESIDENT_ID || doc == ID_DOCUMENT_RESIDENCE_PERMIT;
 
 	char upper_number[40], birth_text[16];
-	booking_upper(number->text, upper_number, sizeof(upper_number));
+	utf8_upper_ascii(number->text, upper_number, sizeof(upper_number));
 	booking_typed_date(birth->text, birth_text, sizeof(birth_text));
 	struct booking_party party = {name->text, doc, upper_number, birth_text[0] ? birth_text : NULL,
 				      (char)(*sex == 0 ? 'M' : *sex == 1 ? 'F' : 0)};
@@ -173,7 +174,7 @@ static bool local_duplicate(struct screen_ctx *ctx, const struct booking_choice 
 	for (int i = 0; i < parties && i < 2; i++) {
 		char key[32];
 		snprintf(key, sizeof(key), "bk.p%d.id", i);
-		booking_upper(screen_value(ctx, key), d.numbers[d.count++], sizeof(d.numbers[0]));
+		utf8_upper_ascii(screen_value(ctx, key), d.numbers[d.count++], sizeof(d.numbers[0]));
 	}
 	store_each(ctx->kiosk->store, SUB_CANCELLATION, note_cancellation, &d);
 	store_each(ctx->kiosk->store, SUB_BOOKING, check_booking, &d);
@@ -215,8 +216,8 @@ void booking_people_build(struct screen_ctx *ctx)
 	enum booking_error pair = BOOKING_OK;
 	if (filled == 2 && p[0].complete && p[1].complete) {
 		char a[40], b[40];
-		booking_upper(screen_value(ctx, "bk.p0.id"), a, sizeof(a));
-		booking_upper(screen_value(ctx, "bk.p1.id"), b, sizeof(b));
+		utf8_upper_ascii(screen_value(ctx, "bk.p0.id"), a, sizeof(a));
+		utf8_upper_ascii(screen_value(ctx, "bk.p1.id"), b, sizeof(b));
 		struct booking_party pa = {.id_number = a, .id_type = ID_DOCUMENT_RESIDENT_ID};
 		struct booking_party pb = {.id_number = b, .id_type = ID_DOCUMENT_RESIDENT_ID};
 		pair = booking_check_distinct(&pa, &pb);

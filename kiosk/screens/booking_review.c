@@ -10,6 +10,7 @@
 #include "app/clock.h"
 #include "data/store.h"
 #include "net/sync.h"
+#include "core/utf8.h"
 #include "screens/booking_common.h"
 
 void booking_review_build(struct screen_ctx *ctx);
@@ -35,7 +36,7 @@ static char *payload(struct screen_ctx *ctx, const struct booking_choice *c, int
 		int type = *session_int(ctx->session, key, 0);
 		cJSON_AddStringToObject(p, "id_type", doc_names[type >= 0 && type < 5 ? type : 0]);
 		snprintf(key, sizeof(key), "bk.p%d.id", i);
-		booking_upper(screen_value(ctx, key), number, sizeof(number));
+		utf8_upper_ascii(screen_value(ctx, key), number, sizeof(number));
 		cJSON_AddStringToObject(p, "id_number", number);
 		if (type != 0 && type != 3) {
 			snprintf(key, sizeof(key), "bk.p%d.birth", i);
