@@ -5,6 +5,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "clock.h"
+
 void json_reader_init(struct json_reader *r, struct http_response *resp)
 {
 	r->resp = resp;
@@ -147,6 +149,20 @@ double json_read_number(struct json_reader *r, const cJSON *obj, const char *pre
 		return def;
 	}
 	return item->valuedouble;
+}
+
+bool json_read_time(struct json_reader *r, const cJSON *obj, const char *prefix, const char *name, bool required,
+		    long long *out)
+{
+	const char *s = json_read_string(r, obj, prefix, name, 40, required);
+	if (s == NULL)
+		return false;
+	if (clock_parse_iso(s, out) != 0) {
+		json_reader_fail(r, 400, "invalid_field", prefix, name,
+				 "must be an ISO 8601 time with a zone, e.g. 2026-11-28T09:30:00+08:00");
+		return false;
+	}
+	return true;
 }
 
 const cJSON *json_read_array(struct json_reader *r, const cJSON *obj, const char *prefix, const char *name,

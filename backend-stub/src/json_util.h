@@ -37,6 +37,10 @@ bool json_read_bool(struct json_reader *r, const cJSON *obj, const char *prefix,
 double json_read_number(struct json_reader *r, const cJSON *obj, const char *prefix, const char *name,
 			bool required, double def);
 
+/* An ISO 8601 time with a zone (see clock_parse_iso) into *out; false when absent (and !required) or on error. */
+bool json_read_time(struct json_reader *r, const cJSON *obj, const char *prefix, const char *name, bool required,
+		    long long *out);
+
 /* An array of min..max items; NULL when absent and !required, or on error. */
 const cJSON *json_read_array(struct json_reader *r, const cJSON *obj, const char *prefix, const char *name,
 			     int min, int max, bool required);

@@ -222,7 +222,7 @@ int main(int argc, char **argv)
 	if (store == NULL)
 		goto out;
 	if (opts.seed != NULL &&
-	    seed_demo_run(store, date_to_days(clock_beijing_date(clock_now())), opts.slot_capacity) != 0)
+	    seed_demo_run(store, clock_now(), opts.slot_capacity) != 0)
 		goto out;
 	if (faults_init(&faults, opts.latency_ms, opts.error_rate, opts.drop_rate, opts.fault_seed,
 			opts.fault_seed_given) != 0)

@@ -34,8 +34,9 @@ void routes_booking_create(struct route_ctx *ctx, const struct http_request *req
 void routes_booking_lookup(struct route_ctx *ctx, const struct http_request *req, struct http_response *resp);
 void routes_booking_cancel(struct route_ctx *ctx, const struct http_request *req, struct http_response *resp);
 
-/* POST /v1/pledges (routes_pledges.c). */
+/* POST /v1/pledges and /v1/pledges/withdraw (routes_pledges.c). */
 void routes_pledge_create(struct route_ctx *ctx, const struct http_request *req, struct http_response *resp);
+void routes_pledge_withdraw(struct route_ctx *ctx, const struct http_request *req, struct http_response *resp);
 
 /* POST /v1/assistance/status (routes_assistance.c). */
 void routes_assistance_status(struct route_ctx *ctx, const struct http_request *req, struct http_response *resp);

@@ -1,7 +1,8 @@
 /*
- * routes_admin: GET /v1/admin/records?type=booking|pledge|help|heartbeat[&limit=N] and
+ * routes_admin: GET /v1/admin/records?type=booking|pledge|withdrawal|help|heartbeat[&limit=N] and
  * POST /v1/admin/reset, for tests and demos. Enabled only with --admin-token (else 404).
- * Records hold masked personal data only. limit defaults to 1000, at most 100000.
+ * Records hold masked personal data only; booking and pledge records show their current status
+ * (a withdrawn pledge also its withdrawn_at). limit defaults to 1000, at most 100000.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -17,8 +18,13 @@ void routes_admin_records(struct route_ctx *ctx, const struct http_request *req,
 	} kinds[] = {
 		{"booking", "SELECT kiosk_id, created_at, doc, status FROM bookings ORDER BY id LIMIT ?1",
 		 "SELECT count(*) FROM bookings"},
-		{"pledge", "SELECT kiosk_id, created_at, doc, NULL FROM pledges ORDER BY id LIMIT ?1",
+		{"pledge",
+		 "SELECT kiosk_id, created_at, CASE WHEN withdrawn_at IS NULL THEN doc ELSE json_set(doc, '$.withdrawn_at',"
+		 " strftime('%Y-%m-%dT%H:%M:%S+08:00', withdrawn_at + 28800, 'unixepoch')) END, status"
+		 " FROM pledges ORDER BY id LIMIT ?1",
 		 "SELECT count(*) FROM pledges"},
+		{"withdrawal", "SELECT kiosk_id, created_at, doc, NULL FROM withdrawals ORDER BY id LIMIT ?1",
+		 "SELECT count(*) FROM withdrawals"},
 		{"help", "SELECT kiosk_id, created_at, doc, NULL FROM help_requests ORDER BY id LIMIT ?1",
 		 "SELECT count(*) FROM help_requests"},
 		{"heartbeat", "SELECT kiosk_id, received_at, doc, NULL FROM heartbeats ORDER BY id LIMIT ?1",
@@ -29,12 +35,12 @@ void routes_admin_records(struct route_ctx *ctx, const struct http_request *req,
 	int rc = SQLITE_ERROR, k = -1;
 	cJSON *root = NULL, *items;
 	sqlite3_stmt *stmt = NULL;
-	for (int i = 0; type != NULL && i < 4; i++)
+	for (int i = 0; type != NULL && i < (int)(sizeof(kinds) / sizeof(kinds[0])); i++)
 		if (strcmp(type, kinds[i].type) == 0)
 			k = i;
 	if (k < 0) {
 		http_response_error(resp, 400, type ? "invalid_field" : "missing_field",
-				    "type: must be booking, pledge, help or heartbeat", false, "type", NULL);
+				    "type: must be booking, pledge, withdrawal, help or heartbeat", false, "type", NULL);
 		goto out;
 	}
 	if (limit_s != NULL) {
@@ -87,7 +93,7 @@ void routes_admin_reset(struct route_ctx *ctx, const struct http_request *req, s
 {
 	cJSON *ans;
 	(void)req;
-	if (store_reset_records(ctx->db) != 0) {
+	if (store_reset_records(ctx->db, ctx->now) != 0) {
 		routes_fail_internal(resp);
 		return;
 	}

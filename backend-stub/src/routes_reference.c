@@ -1,7 +1,9 @@
 /*
  * routes_reference: GET /v1/services, /v1/offices, /v1/programmes, /v1/projects, /v1/texts.
  * Each answers {"items": ...} built from the seeded documents; the server derives the ETag
- * from the body, so a tag changes exactly when the data does (projects change with pledges).
+ * from the body, so a tag changes exactly when the data does (projects change with pledges and
+ * withdrawals). A project's as_of is when its figures last changed, not the time of the request:
+ * a request-time stamp would change the tag every second and defeat revalidation.
  */
 #include <stdio.h>
 #include <string.h>
@@ -49,10 +51,11 @@ void routes_programmes(struct route_ctx *ctx, const struct http_request *req, st
 
 void routes_projects(struct route_ctx *ctx, const struct http_request *req, struct http_response *resp)
 {
-	char today[16];
+	char today[16], as_of[40];
 	int rc = SQLITE_ERROR;
 	cJSON *root = cJSON_CreateObject(), *items = cJSON_AddArrayToObject(root, "items");
-	sqlite3_stmt *stmt = store_prepare(ctx->db, "SELECT doc, status, goal_fen, raised_fen, pledged_fen, pledge_count"
+	sqlite3_stmt *stmt = store_prepare(ctx->db, "SELECT doc, status, goal_fen, raised_fen, pledged_fen, pledge_count,"
+						    " amount_min_fen, amount_max_fen, amount_decimals, figures_at"
 						    " FROM projects ORDER BY sort");
 	(void)req;
 	date_format(clock_beijing_date(ctx->now), today, sizeof(today));
@@ -72,6 +75,11 @@ void routes_projects(struct route_ctx *ctx, const struct http_request *req, stru
 		cJSON_AddNumberToObject(doc, "pledge_count", sqlite3_column_int(stmt, 5));
 		cJSON_AddNumberToObject(doc, "progress_percent", goal > 0 ? (double)(int)(raised * 1000.0 / goal) / 10.0 : 0);
 		cJSON_AddStringToObject(doc, "currency", "CNY");
+		clock_format_iso(sqlite3_column_int64(stmt, 9), as_of, sizeof(as_of));
+		cJSON_AddStringToObject(doc, "as_of", as_of);
+		cJSON_AddNumberToObject(doc, "amount_min", (double)sqlite3_column_int64(stmt, 6) / 100.0);
+		cJSON_AddNumberToObject(doc, "amount_max", (double)sqlite3_column_int64(stmt, 7) / 100.0);
+		cJSON_AddNumberToObject(doc, "amount_decimals", sqlite3_column_int(stmt, 8));
 		cJSON_AddItemToArray(items, doc);
 	}
 	sqlite3_finalize(stmt);

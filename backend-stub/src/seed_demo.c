@@ -14,9 +14,13 @@
 #include <cjson/cJSON.h>
 
 #include "clock.h"
+#include "id_document.h"
 #include "log.h"
+#include "screener_rules.h"
 
 #define PLAN_SOURCE "江海区民政事业发展“十四五”规划（江海府〔2023〕1号）"
+/* The programmes' official pages: a clearly fake demo domain; the real backend supplies the real pages. */
+#define OFFICIAL_URL_BASE "https://mzj.jianghai.example/jiuzhu/"
 
 struct l3 {
 	const char *hans, *hant, *en;
@@ -183,10 +187,47 @@ struct standard_seed {
 
 struct programme_seed {
 	const char *id;
-	struct l3 name, summary, eligibility, documents;
+	struct l3 name, summary, eligibility, documents, apply_at;
 	struct standard_seed standards[4];
-	const char *screener;  /* JSON object: indicative screener hints */
+	const char *screener;  /* JSON rule tree (API.md, "Screener rules"); NULL: never suggested */
 };
+
+/*
+ * Screener rules. The thresholds are the plan's 2020 figures; which tests stand for which legal
+ * condition, and the derived figures (assets, low-income line), are assumptions of the demo,
+ * listed in API.md: savings of 24 months of the dibao standard per person (21,600 yuan), the
+ * low-income line at 1.5 times the dibao standard (1,350 yuan), living alone standing in for "no
+ * one obliged to support", and age 80 for the old-age allowance.
+ */
+#define NAME_DIBAO_STANDARD "{\"zh-Hans\":\"低保标准\",\"zh-Hant\":\"低保標準\",\"en\":\"the dibao standard\"}"
+#define NAME_LOW_INCOME_STANDARD                                                                                  \
+	"{\"zh-Hans\":\"低收入家庭标准（低保标准的1.5倍）\",\"zh-Hant\":\"低收入家庭標準（低保標準的1.5倍）\","      \
+	"\"en\":\"the low-income household standard (1.5 times the dibao standard)\"}"
+#define TEST_BELOW_DIBAO \
+	"{\"test\":\"income_per_person_below\",\"amount\":900,\"year\":2020,\"name\":" NAME_DIBAO_STANDARD "}"
+#define TEST_BELOW_LOW_INCOME \
+	"{\"test\":\"income_per_person_below\",\"amount\":1350,\"year\":2020,\"name\":" NAME_LOW_INCOME_STANDARD "}"
+#define TEST_ASSETS "{\"test\":\"assets_within\",\"savings_per_person\":21600}"
+#define TEST_MEMBER(kinds) "{\"test\":\"member\",\"kinds\":[" kinds "]}"
+#define TEST_DISABILITY(grade) "{\"test\":\"disability\",\"grade_at_most\":" #grade "}"
+#define TEST_HARDSHIP(kinds) "{\"test\":\"hardship\",\"kinds\":[" kinds "]}"
+#define TEST_ALL(children) "{\"test\":\"all\",\"of\":[" children "]}"
+#define TEST_ANY(children) "{\"test\":\"any\",\"of\":[" children "]}"
+
+#define SCREENER_DIBAO TEST_ALL(TEST_BELOW_DIBAO "," TEST_ASSETS)
+#define SCREENER_TEKUN                                                                                           \
+	TEST_ALL(TEST_BELOW_DIBAO "," TEST_ASSETS ",{\"test\":\"household_size_at_most\",\"value\":1},"              \
+		 TEST_ANY(TEST_MEMBER("\"age_60_plus\"") "," TEST_DISABILITY(4) "," TEST_MEMBER("\"child_without_carer\"")))
+#define SCREENER_LINSHI TEST_HARDSHIP("\"illness\",\"accident\",\"disaster\"")
+#define SCREENER_DISABILITY TEST_ANY(TEST_DISABILITY(2) "," TEST_ALL(TEST_DISABILITY(4) "," TEST_BELOW_LOW_INCOME))
+#define SCREENER_ELDERLY TEST_MEMBER("\"age_80_plus\"")
+#define SCREENER_CHILDREN TEST_MEMBER("\"child_without_carer\"")
+#define SCREENER_MEDICAL TEST_ALL(TEST_BELOW_LOW_INCOME "," TEST_HARDSHIP("\"illness\""))
+/* Spelled out rather than TEST_ALL inside TEST_ALL, which cppcheck's preprocessor cannot follow. */
+#define HOME_AGED_AND_DISABLED \
+	"{\"test\":\"all\",\"of\":[" TEST_MEMBER("\"age_60_plus\"") "," TEST_DISABILITY(4) "]}"
+#define SCREENER_HOME \
+	TEST_ALL(TEST_BELOW_DIBAO "," TEST_ANY(TEST_MEMBER("\"age_80_plus\"") "," HOME_AGED_AND_DISABLED))
 
 static const struct programme_seed programmes[] = {
 	{"dibao",
@@ -203,13 +244,19 @@ static const struct programme_seed programmes[] = {
 	  "戶口簿、家庭成員居民身份證；收入證明；銀行賬戶；其他證明材料。",
 	  "Household register and ID cards of all members; proof of income; a bank account; other supporting "
 	  "papers."},
+	 {"户籍所在地的街道办事处（江南、外海或礼乐街道）社会救助窗口，即受理低保、特困等救助申请的柜台。由共同生活的家庭成员书面申请；本人申请有困难的，可委托村（居）委会代为提出。",
+	  "戶籍所在地的街道辦事處（江南、外海或禮樂街道）社會救助窗口，即受理低保、特困等救助申請的櫃檯。由共同生活的家庭成員書面申請；本人申請有困難的，可委託村（居）委會代為提出。",
+	  "The social assistance counter of the subdistrict office where the household is registered (Jiangnan, "
+	  "Waihai or Lile): the counter that takes applications for dibao, tekun and other assistance. A "
+	  "household member applies in writing; if that is hard, the village or residents' committee can apply "
+	  "for you."},
 	 {{{"城乡低保标准（城乡一体化）", "城鄉低保標準（城鄉一體化）", "Minimum living standard (urban and rural)"},
 	   900, "yuan_per_person_month", 2020},
 	  {{"城镇低保年人均保障水平", "城鎮低保年人均保障水平", "Urban dibao paid per person per year"},
 	   11952, "yuan_per_person_year", 2020},
 	  {{"农村低保年人均保障水平", "農村低保年人均保障水平", "Rural dibao paid per person per year"},
 	   11652, "yuan_per_person_year", 2020}},
-	 "{\"income_per_person_month_below\":900,\"standard_year\":2020}"},
+	 SCREENER_DIBAO},
 	{"tekun",
 	 {"特困人员救助供养", "特困人員救助供養", "Support for people in extreme poverty (tekun)"},
 	 {"为无劳动能力、无生活来源、无法定赡养抚养扶养义务人（或其无履行能力）的老年人、残疾人和未成年人提供基本生活和照料护理。",
@@ -223,6 +270,11 @@ static const struct programme_seed programmes[] = {
 	 {"户口簿、居民身份证；残疾人证（如有）；收入和财产情况说明。",
 	  "戶口簿、居民身份證；殘疾人證（如有）；收入和財產情況說明。",
 	  "Household register and ID card; disability certificate if any; a statement of income and assets."},
+	 {"本人户籍所在地的街道办事处（江南、外海或礼乐街道）社会救助窗口，即受理低保、特困等救助申请的柜台。本人申请有困难的，可委托村（居）委会代为提出。",
+	  "本人戶籍所在地的街道辦事處（江南、外海或禮樂街道）社會救助窗口，即受理低保、特困等救助申請的櫃檯。本人申請有困難的，可委託村（居）委會代為提出。",
+	  "The social assistance counter of the subdistrict office where you are registered (Jiangnan, Waihai "
+	  "or Lile): the counter that takes applications for dibao, tekun and other assistance. If applying "
+	  "yourself is hard, the village or residents' committee can apply for you."},
 	 {{{"基本生活供养标准（低保标准的1.6倍）", "基本生活供養標準（低保標準的1.6倍）",
 	    "Basic living support (1.6 times the dibao standard)"},
 	   1440, "yuan_per_person_month", 2020},
@@ -235,7 +287,7 @@ static const struct programme_seed programmes[] = {
 	  {{"照料护理标准：全护理不低于当地最低工资标准的60%", "照料護理標準：全護理不低於當地最低工資標準的60%",
 	    "Care allowance, fully dependent: at least 60% of the local minimum wage"},
 	   60, "percent_of_minimum_wage", 2020}},
-	 "{\"age_min\":60,\"or_disabled\":true,\"or_age_below\":18,\"requires_no_supporter\":true}"},
+	 SCREENER_TEKUN},
 	{"linshi",
 	 {"临时救助", "臨時救助", "Temporary assistance"},
 	 {"因火灾、交通事故、突发重病等意外，家庭基本生活暂时出现严重困难的，可申请一次性救助。",
@@ -249,11 +301,17 @@ static const struct programme_seed programmes[] = {
 	 {"居民身份证；困难情况说明及相关证明（如医疗费用单据）。",
 	  "居民身份證；困難情況說明及相關證明（如醫療費用單據）。",
 	  "ID card; a description of the hardship with evidence (such as medical bills)."},
+	 {"户籍所在地或现居住地的街道办事处（江南、外海或礼乐街道）社会救助窗口，即受理救助申请的柜台。非本区户籍人员向现居住地的街道办事处申请。情况紧急的，可直接向村（居）委会或街道求助。",
+	  "戶籍所在地或現居住地的街道辦事處（江南、外海或禮樂街道）社會救助窗口，即受理救助申請的櫃檯。非本區戶籍人員向現居住地的街道辦事處申請。情況緊急的，可直接向村（居）委會或街道求助。",
+	  "The social assistance counter of the subdistrict office (Jiangnan, Waihai or Lile) where you are "
+	  "registered or where you live now: the counter that takes assistance applications. People registered "
+	  "elsewhere apply at the office of the subdistrict they live in. In an emergency, ask the village or "
+	  "residents' committee or the subdistrict office at once."},
 	 {{{"救助金额按困难程度核定；规划未载明统一标准（2016–2020年共救助逾582人次）",
 	    "救助金額按困難程度核定；規劃未載明統一標準（2016–2020年共救助逾582人次）",
 	    "Amount set case by case; the plan states no fixed figure (over 582 cases helped in 2016–2020)"},
 	   -1, "none", 2020}},
-	 "{}"},
+	 SCREENER_LINSHI},
 	{"disability_subsidies",
 	 {"残疾人两项补贴", "殘疾人兩項補貼", "The two disability allowances"},
 	 {"困难残疾人生活补贴和重度残疾人护理补贴，按年度标准按月发放。",
@@ -266,21 +324,31 @@ static const struct programme_seed programmes[] = {
 	  "incomes, the care allowance for grade 1 and 2 disabilities."},
 	 {"居民身份证；残疾人证；户口簿；银行账户。", "居民身份證；殘疾人證；戶口簿；銀行賬戶。",
 	  "ID card; disability certificate; household register; a bank account."},
+	 {"户籍所在地的街道办事处（江南、外海或礼乐街道）社会救助窗口，或街道残联（残疾人联合会）服务窗口。提交申请后，由残联核实残疾类别和等级，民政部门审核发放。",
+	  "戶籍所在地的街道辦事處（江南、外海或禮樂街道）社會救助窗口，或街道殘聯（殘疾人聯合會）服務窗口。提交申請後，由殘聯核實殘疾類別和等級，民政部門審核發放。",
+	  "The social assistance counter of the subdistrict office where you are registered (Jiangnan, Waihai "
+	  "or Lile), or the subdistrict's Disabled Persons' Federation counter. After you apply, the federation "
+	  "confirms the kind and grade of the disability and the civil affairs office approves and pays."},
 	 {{{"困难残疾人生活补贴", "困難殘疾人生活補貼", "Living allowance for people with disabilities on low incomes"},
 	   2100, "yuan_per_person_year", 2020},
 	  {{"重度残疾人护理补贴", "重度殘疾人護理補貼", "Care allowance for people with severe disabilities"},
 	   2820, "yuan_per_person_year", 2020}},
-	 "{\"requires_disability_certificate\":true}"},
+	 SCREENER_DISABILITY},
 	{"elderly_allowance",
 	 {"高龄津贴", "高齡津貼", "Old-age allowance"},
 	 {"为高龄老年人按月发放津贴。", "為高齡老年人按月發放津貼。", "A monthly allowance for people of advanced age."},
 	 {"本区户籍高龄老年人（年龄档次以现行政策为准）。", "本區戶籍高齡老年人（年齡檔次以現行政策為準）。",
 	  "Older residents registered in the district (age bands as set by current policy)."},
 	 {"居民身份证；户口簿；银行账户。", "居民身份證；戶口簿；銀行賬戶。", "ID card; household register; a bank account."},
+	 {"户籍所在地的街道办事处（江南、外海或礼乐街道）社会事务服务站，即办理高龄津贴申请和每年资格认证的窗口。行动不便的，可由家属代办或请村（居）委会协助。",
+	  "戶籍所在地的街道辦事處（江南、外海或禮樂街道）社會事務服務站，即辦理高齡津貼申請和每年資格認證的窗口。行動不便的，可由家屬代辦或請村（居）委會協助。",
+	  "The social affairs service station of the subdistrict office where you are registered (Jiangnan, "
+	  "Waihai or Lile): the counter for the old-age allowance and its yearly certification. If getting "
+	  "there is hard, a family member can go for you or the village or residents' committee can help."},
 	 {{{"规划未载明人均标准（2016–2020年累计发放约921万元）", "規劃未載明人均標準（2016–2020年累計發放約921萬元）",
 	    "The plan states no per-person amount (about 9.21 million yuan paid in 2016–2020)"},
 	   -1, "none", 2020}},
-	 "{\"age_min\":80,\"age_min_is_assumption\":true}"},
+	 SCREENER_ELDERLY},
 	{"children_allowance",
 	 {"孤儿及事实无人抚养儿童基本生活保障", "孤兒及事實無人撫養兒童基本生活保障",
 	  "Allowances for orphans and children without de facto care"},
@@ -293,6 +361,11 @@ static const struct programme_seed programmes[] = {
 	  "missing or similar."},
 	 {"儿童及监护人居民身份证、户口簿；父母情况证明。", "兒童及監護人居民身份證、戶口簿；父母情況證明。",
 	  "ID cards and household register of the child and guardian; evidence of the parents' situation."},
+	 {"儿童户籍所在地的街道办事处（江南、外海或礼乐街道）社会救助窗口，即受理救助申请的柜台。由监护人提出申请；村（居）委会的儿童主任可协助准备材料。",
+	  "兒童戶籍所在地的街道辦事處（江南、外海或禮樂街道）社會救助窗口，即受理救助申請的櫃檯。由監護人提出申請；村（居）委會的兒童主任可協助準備材料。",
+	  "The social assistance counter of the subdistrict office where the child is registered (Jiangnan, "
+	  "Waihai or Lile): the counter that takes assistance applications. The guardian applies; the "
+	  "children's officer of the village or residents' committee can help prepare the papers."},
 	 {{{"集中供养孤儿基本生活费", "集中供養孤兒基本生活費", "Orphans in institutional care"},
 	   2200, "yuan_per_person_month", 2020},
 	  {{"分散供养孤儿及事实无人抚养儿童基本生活费（规划指标表另列事实无人抚养儿童2373元/人·月）",
@@ -300,7 +373,7 @@ static const struct programme_seed programmes[] = {
 	    "Orphans in family care and children without de facto care (the plan's indicator table also lists "
 	    "2,373 yuan for the latter)"},
 	   1800, "yuan_per_person_month", 2020}},
-	 "{\"age_below\":18}"},
+	 SCREENER_CHILDREN},
 	{"medical_assistance",
 	 {"医疗救助", "醫療救助", "Medical assistance"},
 	 {"帮助困难群众支付基本医保报销后仍需自付的医疗费用，并资助参加基本医疗保险。",
@@ -311,13 +384,19 @@ static const struct programme_seed programmes[] = {
 	  "Recipients of dibao or tekun support, members of low-income households and similar groups."},
 	 {"居民身份证；医疗费用发票及结算单；救助对象证明。", "居民身份證；醫療費用發票及結算單；救助對象證明。",
 	  "ID card; medical invoices and insurance statements; proof of assistance status."},
+	 {"户籍所在地的街道办事处（江南、外海或礼乐街道）社会救助窗口，即受理救助申请的柜台。低保、特困等救助对象在定点医院就医的，也可在医院“一站式”结算窗口直接结算，只付自付部分。",
+	  "戶籍所在地的街道辦事處（江南、外海或禮樂街道）社會救助窗口，即受理救助申請的櫃檯。低保、特困等救助對象在定點醫院就醫的，也可在醫院「一站式」結算窗口直接結算，只付自付部分。",
+	  "The social assistance counter of the subdistrict office where you are registered (Jiangnan, Waihai "
+	  "or Lile): the counter that takes assistance applications. People already receiving dibao, tekun or "
+	  "similar support can also settle the bill at the designated hospital's one-stop counter and pay only "
+	  "their own share."},
 	 {{{"低保对象政策范围内门诊和住院自付费用救助比例", "低保對象政策範圍內門診和住院自付費用救助比例",
 	    "Share of in-scope outpatient and inpatient costs covered for dibao recipients"},
 	   100, "percent", 2020},
 	  {{"重点对象政策范围内住院自付费用救助比率（实际值）", "重點對象政策範圍內住院自付費用救助比率（實際值）",
 	    "Share of in-scope inpatient costs covered for priority groups (achieved)"},
 	   90, "percent", 2020}},
-	 "{\"requires_assistance_status\":true}"},
+	 SCREENER_MEDICAL},
 	{"home_adaptation",
 	 {"居家适老化改造", "居家適老化改造", "Home adaptation for older people"},
 	 {"为有需要的困难老年人家庭加装扶手、防滑地面、紧急呼叫等设施。",
@@ -329,60 +408,108 @@ static const struct programme_seed programmes[] = {
 	  "extended to other older people in difficulty."},
 	 {"居民身份证；户口簿；救助对象证明；房屋情况说明。", "居民身份證；戶口簿；救助對象證明；房屋情況說明。",
 	  "ID card; household register; proof of assistance status; a description of the home."},
+	 {"户籍所在地的街道办事处（江南、外海或礼乐街道）社会事务服务站，或所在村（居）委会。登记改造需求后，由区民政局组织上门评估和施工。",
+	  "戶籍所在地的街道辦事處（江南、外海或禮樂街道）社會事務服務站，或所在村（居）委會。登記改造需求後，由區民政局組織上門評估和施工。",
+	  "The social affairs service station of the subdistrict office where you are registered (Jiangnan, "
+	  "Waihai or Lile), or your village or residents' committee. Once the need is registered, the district "
+	  "civil affairs bureau arranges a home assessment and the work."},
 	 {{{"有需求有意愿对象的改造率目标", "有需求有意願對象的改造率目標", "Target share of willing households adapted"},
 	   50, "percent", 2023},
 	  {{"有需求有意愿对象的改造率目标", "有需求有意願對象的改造率目標", "Target share of willing households adapted"},
 	   70, "percent", 2024},
 	  {{"有需求有意愿对象的改造率目标", "有需求有意願對象的改造率目標", "Target share of willing households adapted"},
 	   100, "percent", 2025}},
-	 "{\"age_min\":60}"},
+	 SCREENER_HOME},
 };
 
 /* ---- charity projects ---- */
+
+/* Every project is run by the district charity federation. */
+static const struct l3 organiser = {"江海区慈善会", "江海區慈善會", "Jianghai Charity Federation"};
 
 struct project_seed {
 	const char *id, *status;
 	long long goal_yuan, raised_yuan;
 	const char *ends;
-	struct l3 name, summary;
+	const char *icon;       /* community, elderly, children, emergency_call, home, relief, festival */
+	int amount_decimals;    /* 2: yuan with jiao and fen; 0: whole yuan */
+	struct l3 name, summary, description;
 };
 
 static const struct project_seed projects[] = {
-	{"weishishi", "open", 300000, 126800, "2027-06-30",
+	{"weishishi", "open", 300000, 126800, "2027-06-30", "community", 2,
 	 {"慈善公益微实事", "慈善公益微實事", "Small good deeds library"},
 	 {"村（居）提出、居民投票的小型公益项目：修路灯、长者饭堂添桌椅、儿童之家添图书。",
 	  "村（居）提出、居民投票的小型公益項目：修路燈、長者飯堂添桌椅、兒童之家添圖書。",
 	  "Small community projects proposed by villages and voted on by residents: street lights, chairs for "
-	  "seniors' canteens, books for children's centres."}},
-	{"chongyang", "open", 200000, 158300, "2027-03-31",
+	  "seniors' canteens, books for children's centres."},
+	 {"“慈善公益微实事”是区慈善会的小型公益项目库：由村（居）提出需要，居民投票选出要做的事。常见的有修路灯、为长者饭堂添置桌椅、为儿童之家购买图书。每个项目完成后，开支和成效在村（居）公示。",
+	  "「慈善公益微實事」是區慈善會的小型公益項目庫：由村（居）提出需要，居民投票選出要做的事。常見的有修路燈、為長者飯堂添置桌椅、為兒童之家購買圖書。每個項目完成後，開支和成效在村（居）公示。",
+	  "The small good deeds library is the district charity's collection of small community projects: villages "
+	  "and neighbourhoods propose them and residents vote on which to do. Typical ones fix street lights, add "
+	  "tables and chairs to seniors' canteens or buy books for children's centres. When a project is finished, "
+	  "its spending and results are posted in the village or neighbourhood."}},
+	{"chongyang", "open", 200000, 158300, "2027-03-31", "elderly", 2,
 	 {"重阳敬老·长者关爱", "重陽敬老·長者關愛", "Caring for our elders"},
 	 {"为独居和困难长者送餐探访、节日慰问，延续各村（居）慈善联谊会的重阳敬老传统。",
 	  "為獨居和困難長者送餐探訪、節日慰問，延續各村（居）慈善聯誼會的重陽敬老傳統。",
 	  "Meal deliveries, visits and festival gifts for older people living alone, continuing the villages' "
-	  "Double Ninth tradition."}},
-	{"lighthouse_children", "open", 500000, 212000, "2027-12-31",
+	  "Double Ninth tradition."},
+	 {"各村（居）慈善联谊会为独居、高龄和困难长者送餐、上门探访，并在节日送上慰问品。善款用于餐食、慰问品和志愿者探访的交通费用。探访全年进行，重阳节前后最为集中。",
+	  "各村（居）慈善聯誼會為獨居、高齡和困難長者送餐、上門探訪，並在節日送上慰問品。善款用於餐食、慰問品和志願者探訪的交通費用。探訪全年進行，重陽節前後最為集中。",
+	  "The villages' charity associations bring meals and visits to older people who live alone, are very old "
+	  "or are on low incomes, with gifts at festival times. Donations pay for the meals, the gifts and "
+	  "volunteers' travel. Visits go on all year, most of them around the Double Ninth Festival."}},
+	{"lighthouse_children", "open", 500000, 212000, "2027-12-31", "children", 2,
 	 {"灯塔惠童·困境儿童关爱", "燈塔惠童·困境兒童關愛", "Lighthouse: children in difficulty"},
 	 {"为困境儿童提供学习用品、营养包和社工个案陪伴。", "為困境兒童提供學習用品、營養包和社工個案陪伴。",
-	  "School supplies, nutrition packs and social-worker support for children in difficulty."}},
-	{"pingantong", "open", 150000, 61500, "2027-06-30",
+	  "School supplies, nutrition packs and social-worker support for children in difficulty."},
+	 {"为困境儿童、留守儿童和事实无人抚养儿童提供学习用品和营养包，并由社工一对一跟进、定期家访。物资每学期发放一次，社工服务逐个记录存档。",
+	  "為困境兒童、留守兒童和事實無人撫養兒童提供學習用品和營養包，並由社工一對一跟進、定期家訪。物資每學期發放一次，社工服務逐個記錄存檔。",
+	  "School supplies and nutrition packs for children in difficulty, left-behind children and children without "
+	  "de facto care, with a social worker who follows each child and visits the family regularly. Supplies go "
+	  "out once a school term, and the social work is recorded child by child."}},
+	{"pingantong", "open", 150000, 61500, "2027-06-30", "emergency_call", 2,
 	 {"平安通·长者紧急呼叫", "平安通·長者緊急呼叫", "Ping An Tong: emergency calls for elders"},
 	 {"为困难独居长者安装紧急呼叫设备并承担首年服务费。", "為困難獨居長者安裝緊急呼叫設備並承擔首年服務費。",
-	  "Emergency call devices and the first year's service for older people living alone on low incomes."}},
-	{"home_safety", "open", 400000, 97000, "2027-09-30",
+	  "Emergency call devices and the first year's service for older people living alone on low incomes."},
+	 {"为困难独居长者安装“平安通”紧急呼叫设备：按下按钮即可接通服务中心，必要时由中心通知家属和社区。善款承担设备费用和首年服务费。",
+	  "為困難獨居長者安裝「平安通」緊急呼叫設備：按下按鈕即可接通服務中心，必要時由中心通知家屬和社區。善款承擔設備費用和首年服務費。",
+	  "Ping An Tong emergency call devices for older people who live alone on low incomes: one press of the "
+	  "button reaches the service centre, which alerts family and the community when needed. Donations pay for "
+	  "the device and its first year of service."}},
+	{"home_safety", "open", 400000, 97000, "2027-09-30", "home", 2,
 	 {"适老改造·安居助老", "適老改造·安居助老", "Safe homes for older people"},
 	 {"补充政府资金，为更多困难老人家庭加装扶手和防滑设施。", "補充政府資金，為更多困難老人家庭加裝扶手和防滑設施。",
-	  "Adds to public funds so more older people's homes get grab rails and non-slip floors."}},
-	{"emergency_relief", "open", 1000000, 583000, "2027-12-31",
+	  "Adds to public funds so more older people's homes get grab rails and non-slip floors."},
+	 {"在政府居家适老化改造资金之外，为更多困难老年人家庭加装扶手、防滑地面和夜间感应灯。改造前由专业人员上门评估，完工后回访使用情况。",
+	  "在政府居家適老化改造資金之外，為更多困難老年人家庭加裝扶手、防滑地面和夜間感應燈。改造前由專業人員上門評估，完工後回訪使用情況。",
+	  "On top of the public home-adaptation funds, fits grab rails, non-slip floors and night lights in more "
+	  "homes of older people on low incomes. A specialist assesses each home first and checks back after the "
+	  "work."}},
+	{"emergency_relief", "open", 1000000, 583000, "2027-12-31", "relief", 0,
 	 {"急难救助基金", "急難救助基金", "Emergency relief fund"},
 	 {"三级慈善联动，对遭遇突发困难的家庭给予及时援助。", "三級慈善聯動，對遭遇突發困難的家庭給予及時援助。",
-	  "District, subdistrict and village charities acting together to help families hit by sudden hardship."}},
-	{"mid_autumn_2026", "closed", 80000, 80000, "2026-09-30",
+	  "District, subdistrict and village charities acting together to help families hit by sudden hardship."},
+	 {"区、街道、村（居）三级慈善联动，对遭遇火灾、重病、意外等突发困难的家庭及时援助，与政府的临时救助相衔接。本基金按整元认捐。",
+	  "區、街道、村（居）三級慈善聯動，對遭遇火災、重病、意外等突發困難的家庭及時援助，與政府的臨時救助相銜接。本基金按整元認捐。",
+	  "District, subdistrict and village charities act together to help families hit by fire, serious illness, "
+	  "accidents or other sudden hardship without delay, alongside the government's temporary assistance. "
+	  "Pledges to this fund are in whole yuan."}},
+	{"mid_autumn_2026", "closed", 80000, 80000, "2026-09-30", "festival", 2,
 	 {"2026中秋助困（已结束）", "2026中秋助困（已結束）", "Mid-Autumn 2026 support (closed)"},
 	 {"已完成募集，感谢各界爱心支持。", "已完成募集，感謝各界愛心支持。",
-	  "Fully funded and closed. Thank you for your support."}},
+	  "Fully funded and closed. Thank you for your support."},
+	 {"2026年中秋节前为困难家庭和独居长者送上月饼和慰问金。项目已完成募集并结束，感谢各界爱心支持。",
+	  "2026年中秋節前為困難家庭和獨居長者送上月餅和慰問金。項目已完成募集並結束，感謝各界愛心支持。",
+	  "Mooncakes and gifts of money for families in difficulty and older people living alone before the 2026 "
+	  "Mid-Autumn Festival. The project is fully funded and closed. Thank you for your support."}},
 };
 
 /* ---- kiosk texts ---- */
+
+/* A page, independent of any kiosk, where a pledge made offline can be found and paid once synced. */
+#define PLEDGE_LOOKUP_URL "https://pay.jianghai-charity.example/pledge/lookup?kiosk={kiosk_id}&ref={reference}"
 
 struct text_seed {
 	const char *key;
@@ -407,6 +534,11 @@ static const struct text_seed texts[] = {
 	 {"此结果仅供参考，不是审批决定；是否符合条件以民政部门审核为准。",
 	  "此結果僅供參考，不是審批決定；是否符合條件以民政部門審核為準。",
 	  "This is only an indication, not a decision. Eligibility is decided by the civil affairs bureau."}},
+	{"assistance.rate_limited",
+	 {"查询未成功的次数过多，暂时不能继续查询。请到服务窗口，由工作人员协助查询。",
+	  "查詢未成功的次數過多，暫時不能繼續查詢。請到服務窗口，由工作人員協助查詢。",
+	  "Too many unsuccessful lookups, so lookups are paused for now. Please ask at the service counter; staff "
+	  "will look it up with you."}},
 	{"assistance.offline", {"暂时无法连接民政系统，请稍后再查或咨询工作人员。", "暫時無法連接民政系統，請稍後再查或諮詢工作人員。",
 				 "We cannot reach the civil affairs system right now. Please try later or ask staff."}},
 	{"pledge.terms",
@@ -416,6 +548,11 @@ static const struct text_seed texts[] = {
 	  "Donations go to the chosen project, overseen by the Jianghai Charity Federation and published as the "
 	  "law requires."}},
 	{"pledge.thanks", {"感谢您的爱心！", "感謝您的愛心！", "Thank you for your kindness!"}},
+	{"pledge.withdraw_note",
+	 {"认捐后10分钟内，可凭认捐编号在任意一台自助机撤回认捐。", "認捐後10分鐘內，可憑認捐編號在任意一台自助機撤回認捐。",
+	  "Changed your mind? Within 10 minutes you can withdraw the pledge at any kiosk with its reference."}},
+	/* A URL template, the same in every language; the kiosk fills {kiosk_id} and {reference}. */
+	{"pledge.lookup_url", {PLEDGE_LOOKUP_URL, PLEDGE_LOOKUP_URL, PLEDGE_LOOKUP_URL}},
 	{"privacy.notice",
 	 {"您的个人信息仅用于本次办理，加密保存，按规定期限后删除。", "您的個人信息僅用於本次辦理，加密保存，按規定期限後刪除。",
 	  "Your personal data is used only for this request, stored encrypted and deleted after the retention "
@@ -426,23 +563,42 @@ static const struct text_seed texts[] = {
 				     "No activity for a while; returning to the start screen soon."}},
 };
 
-/* ---- sample applications (document numbers are test data with valid check digits) ---- */
+/* ---- sample applications (document numbers are test data with valid check digits, checked when seeding) ---- */
 
 struct application_seed {
 	const char *number, *programme, *id_number, *phone, *state, *submitted, *updated;
+	struct l3 reason;            /* rejected, suspended, terminated; hans NULL otherwise */
+	int certification_due_days;  /* certification_due: due this many days after the seed day; else 0 */
 };
 
 static const struct application_seed applications[] = {
 	{"JHJZ2026-0001", "dibao", "440704195803120021", "13800000001", "approved", "2026-09-02T10:15:00+08:00",
-	 "2026-10-10T16:00:00+08:00"},
+	 "2026-10-10T16:00:00+08:00", {NULL, NULL, NULL}, 0},
 	{"JHJZ2026-0002", "disability_subsidies", "440704197506230039", "13800000002", "under_review",
-	 "2026-11-03T09:40:00+08:00", "2026-11-12T11:20:00+08:00"},
+	 "2026-11-03T09:40:00+08:00", "2026-11-12T11:20:00+08:00", {NULL, NULL, NULL}, 0},
 	{"JHJZ2026-0003", "linshi", "440704199008150043", "13800000003", "documents_required",
-	 "2026-11-18T14:05:00+08:00", "2026-11-20T15:30:00+08:00"},
+	 "2026-11-18T14:05:00+08:00", "2026-11-20T15:30:00+08:00", {NULL, NULL, NULL}, 0},
 	{"JHJZ2026-0004", "tekun", "44070419481120006X", "13800000004", "submitted", "2026-11-26T10:00:00+08:00",
-	 "2026-11-26T10:00:00+08:00"},
+	 "2026-11-26T10:00:00+08:00", {NULL, NULL, NULL}, 0},
 	{"JHJZ2026-0005", "dibao", "440704196501010016", "13800000005", "rejected", "2026-07-01T09:00:00+08:00",
-	 "2026-08-15T17:00:00+08:00"},
+	 "2026-08-15T17:00:00+08:00",
+	 {"家庭人均收入高于低保标准。", "家庭人均收入高於低保標準。",
+	  "The household's income per person is above the dibao standard."}, 0},
+	{"JHJZ2026-0006", "tekun", "440704195104180033", "13800000006", "household_survey", "2026-11-10T09:30:00+08:00",
+	 "2026-11-19T10:00:00+08:00", {NULL, NULL, NULL}, 0},
+	{"JHJZ2026-0007", "dibao", "440704198311090042", "13800000007", "public_notice", "2026-10-20T10:00:00+08:00",
+	 "2026-11-24T09:00:00+08:00", {NULL, NULL, NULL}, 0},
+	/* The allowance was granted when he turned 80; this year's certification is due in 3 weeks. */
+	{"JHJZ2026-0008", "elderly_allowance", "440704194503150013", "13800000008", "certification_due",
+	 "2025-03-18T10:00:00+08:00", NULL, {NULL, NULL, NULL}, 21},
+	{"JHJZ2026-0009", "elderly_allowance", "440704194406020014", "13800000009", "suspended",
+	 "2024-06-11T09:00:00+08:00", "2026-10-08T09:00:00+08:00",
+	 {"未按期完成年度资格认证。", "未按期完成年度資格認證。", "This year's certification was not completed in time."},
+	 0},
+	{"JHJZ2026-0010", "disability_subsidies", "440704196907250052", "13800000010", "terminated",
+	 "2022-05-06T15:00:00+08:00", "2026-09-15T16:00:00+08:00",
+	 {"本人户籍已迁出本区。", "本人戶籍已遷出本區。", "Your household registration has moved out of the district."},
+	 0},
 };
 
 /* ---- writers ---- */
@@ -669,7 +825,8 @@ static int seed_programmes(sqlite3 *db)
 {
 	for (size_t i = 0; i < sizeof(programmes) / sizeof(programmes[0]); i++) {
 		const struct programme_seed *p = &programmes[i];
-		cJSON *doc = cJSON_CreateObject(), *arr;
+		cJSON *doc = cJSON_CreateObject(), *arr, *rule;
+		char url[160], why[128];
 		cJSON_AddStringToObject(doc, "id", p->id);
 		cJSON_AddItemToObject(doc, "name", l3_json(p->name));
 		cJSON_AddItemToObject(doc, "summary", l3_json(p->summary));
@@ -689,7 +846,17 @@ static int seed_programmes(sqlite3 *db)
 			cJSON_AddStringToObject(o, "source", PLAN_SOURCE);
 			cJSON_AddItemToArray(arr, o);
 		}
-		cJSON_AddItemToObject(doc, "screener_hints", cJSON_Parse(p->screener));
+		cJSON_AddItemToObject(doc, "apply_at", l3_json(p->apply_at));
+		snprintf(url, sizeof(url), OFFICIAL_URL_BASE "%s", p->id);
+		cJSON_AddStringToObject(doc, "official_url", url);
+		rule = p->screener ? cJSON_Parse(p->screener) : cJSON_CreateNull();
+		if (rule == NULL || screener_rules_check(rule, why, sizeof(why)) != 0) {
+			log_error("seed: programme %s: screener rule %s", p->id, rule ? why : "is not JSON");
+			cJSON_Delete(rule);
+			cJSON_Delete(doc);
+			return -1;
+		}
+		cJSON_AddItemToObject(doc, "screener", rule);
 		cJSON_AddItemToObject(doc, "disclaimer",
 				      l3_json((struct l3){"仅供参考，以民政部门审核为准。", "僅供參考，以民政部門審核為準。",
 							  "For information only; the civil affairs bureau decides."}));
@@ -701,20 +868,24 @@ static int seed_programmes(sqlite3 *db)
 	return 0;
 }
 
-static int seed_projects(sqlite3 *db)
+static int seed_projects(sqlite3 *db, long long now)
 {
 	for (size_t i = 0; i < sizeof(projects) / sizeof(projects[0]); i++) {
 		const struct project_seed *p = &projects[i];
-		char sql[256];
+		char sql[320];
 		cJSON *doc = cJSON_CreateObject();
 		cJSON_AddStringToObject(doc, "id", p->id);
 		cJSON_AddItemToObject(doc, "name", l3_json(p->name));
 		cJSON_AddItemToObject(doc, "summary", l3_json(p->summary));
-		cJSON_AddStringToObject(doc, "organiser", "江海区慈善会");
+		cJSON_AddItemToObject(doc, "description", l3_json(p->description));
+		cJSON_AddStringToObject(doc, "icon", p->icon);
+		cJSON_AddItemToObject(doc, "organiser", l3_json(organiser));
 		cJSON_AddStringToObject(doc, "ends_on", p->ends);
+		/* Pledge limits: 1 to 1,000,000 yuan for every demo project. */
 		snprintf(sql, sizeof(sql),
-			 "INSERT INTO projects(id, sort, doc, status, goal_fen, raised_fen) VALUES(?1, ?2, ?3, '%s', %lld, %lld)",
-			 p->status, p->goal_yuan * 100, p->raised_yuan * 100);
+			 "INSERT INTO projects(id, sort, doc, status, goal_fen, raised_fen, amount_min_fen, amount_max_fen,"
+			 " amount_decimals, figures_at) VALUES(?1, ?2, ?3, '%s', %lld, %lld, 100, 100000000, %d, %lld)",
+			 p->status, p->goal_yuan * 100, p->raised_yuan * 100, p->amount_decimals, now);
 		int rc = insert_doc(db, sql, p->id, (int)i, doc);
 		cJSON_Delete(doc);
 		if (rc != 0)
@@ -747,25 +918,50 @@ out:
 	return result;
 }
 
-static int seed_applications(struct store *store, sqlite3 *db)
+static int seed_applications(struct store *store, sqlite3 *db, long today_days)
 {
 	int result = -1;
+	char *reason = NULL;
 	sqlite3_stmt *stmt = store_prepare(db, "INSERT INTO applications(number, programme_id, doc_hash, phone_hash,"
-					       " state, submitted_at, updated_at) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+					       " state, submitted_at, updated_at, reason, certification_due_on)"
+					       " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
 	if (stmt == NULL)
 		goto out;
 	for (size_t i = 0; i < sizeof(applications) / sizeof(applications[0]); i++) {
 		const struct application_seed *a = &applications[i];
-		char doc_hash[65], phone_hash[65];
+		char doc_hash[65], phone_hash[65], updated[40], due[16];
+		if (id_document_validate(ID_DOCUMENT_RESIDENT_ID, a->id_number, NULL) != ID_DOCUMENT_OK) {
+			log_error("seed: application %s has an invalid ID number", a->number);
+			goto out;
+		}
 		store_pii_hash(store, a->id_number, doc_hash);
 		store_pii_hash(store, a->phone, phone_hash);
+		cJSON_free(reason);
+		reason = NULL;
+		if (a->reason.hans != NULL) {
+			cJSON *t = l3_json(a->reason);
+			reason = cJSON_PrintUnformatted(t);
+			cJSON_Delete(t);
+			if (reason == NULL)
+				goto out;
+		}
+		/* A certification falls due some days after the seed day; its notice went out 9 days before it. */
+		if (a->certification_due_days > 0)
+			date_format(date_from_days(today_days + a->certification_due_days), due, sizeof(due));
+		if (a->updated != NULL)
+			snprintf(updated, sizeof(updated), "%s", a->updated);
+		else
+			clock_format_iso((long long)(today_days - 9) * 86400 + 3600, updated, sizeof(updated));
 		if (sqlite3_reset(stmt) != SQLITE_OK || sqlite3_bind_text(stmt, 1, a->number, -1, SQLITE_STATIC) != SQLITE_OK ||
 		    sqlite3_bind_text(stmt, 2, a->programme, -1, SQLITE_STATIC) != SQLITE_OK ||
 		    sqlite3_bind_text(stmt, 3, doc_hash, -1, SQLITE_TRANSIENT) != SQLITE_OK ||
 		    sqlite3_bind_text(stmt, 4, phone_hash, -1, SQLITE_TRANSIENT) != SQLITE_OK ||
 		    sqlite3_bind_text(stmt, 5, a->state, -1, SQLITE_STATIC) != SQLITE_OK ||
 		    sqlite3_bind_text(stmt, 6, a->submitted, -1, SQLITE_STATIC) != SQLITE_OK ||
-		    sqlite3_bind_text(stmt, 7, a->updated, -1, SQLITE_STATIC) != SQLITE_OK ||
+		    sqlite3_bind_text(stmt, 7, updated, -1, SQLITE_TRANSIENT) != SQLITE_OK ||
+		    (reason ? sqlite3_bind_text(stmt, 8, reason, -1, SQLITE_TRANSIENT) : sqlite3_bind_null(stmt, 8)) != SQLITE_OK ||
+		    (a->certification_due_days > 0 ? sqlite3_bind_text(stmt, 9, due, -1, SQLITE_TRANSIENT)
+						   : sqlite3_bind_null(stmt, 9)) != SQLITE_OK ||
 		    sqlite3_step(stmt) != SQLITE_DONE) {
 			log_error("seed: %s", sqlite3_errmsg(db));
 			goto out;
@@ -773,13 +969,15 @@ static int seed_applications(struct store *store, sqlite3 *db)
 	}
 	result = 0;
 out:
+	cJSON_free(reason);
 	sqlite3_finalize(stmt);
 	return result;
 }
 
-int seed_demo_run(struct store *store, long today_days, int slot_capacity)
+int seed_demo_run(struct store *store, long long now, int slot_capacity)
 {
 	char marker[64], date[16];
+	long today_days = date_to_days(clock_beijing_date(now));
 	int result = -1;
 	sqlite3 *db = store_lock(store);
 	if (store_begin(db) != 0)
@@ -792,8 +990,8 @@ int seed_demo_run(struct store *store, long today_days, int slot_capacity)
 	}
 	date_format(date_from_days(today_days), date, sizeof(date));
 	if (seed_services(db) != 0 || seed_offices(db, slot_capacity) != 0 || seed_holidays(db) != 0 ||
-	    seed_slots(db, today_days) != 0 || seed_programmes(db) != 0 || seed_projects(db) != 0 ||
-	    seed_texts(db) != 0 || seed_applications(store, db) != 0 || store_meta_set(db, "seed", date) != 0) {
+	    seed_slots(db, today_days) != 0 || seed_programmes(db) != 0 || seed_projects(db, now) != 0 ||
+	    seed_texts(db) != 0 || seed_applications(store, db, today_days) != 0 || store_meta_set(db, "seed", date) != 0) {
 		store_rollback(db);
 		log_error("seeding demo data failed");
 		goto out;

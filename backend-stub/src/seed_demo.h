@@ -2,7 +2,8 @@
  * seed_demo: the demo data set (--seed demo) for Jianghai District: the marriage registry and
  * the three street offices with hours, slots for the 60 days after the first start, public
  * holidays, assistance programmes with the standards stated in the district's 14th five-year
- * plan (labelled with their year), charity projects, kiosk texts and sample applications.
+ * plan (labelled with their year) and their screener rules, charity projects, kiosk texts and sample
+ * applications in every state.
  * Runs once per database: a marker in meta prevents duplicates on later starts.
  */
 #ifndef STUB_SEED_DEMO_H
@@ -10,8 +11,8 @@
 
 #include "store.h"
 
-/* Fill an unseeded database; today_days is Beijing's date as days since 1970 (see clock.h);
+/* Fill an unseeded database as of Unix time now (slots start the day after now's date in Beijing);
  * slot_capacity > 0 overrides every slot's capacity. 0 on success or when already seeded. */
-int seed_demo_run(struct store *store, long today_days, int slot_capacity);
+int seed_demo_run(struct store *store, long long now, int slot_capacity);
 
 #endif

@@ -51,6 +51,7 @@ static const struct route route_table[] = {
 	{"POST", "/v1/bookings/lookup", ROUTE_WRITE, routes_booking_lookup},
 	{"POST", "/v1/bookings/cancel", ROUTE_WRITE, routes_booking_cancel},
 	{"POST", "/v1/pledges", ROUTE_WRITE, routes_pledge_create},
+	{"POST", "/v1/pledges/withdraw", ROUTE_WRITE, routes_pledge_withdraw},
 	{"POST", "/v1/assistance/status", ROUTE_WRITE, routes_assistance_status},
 	{"POST", "/v1/help-requests", ROUTE_WRITE, routes_help_create},
 	{"POST", "/v1/heartbeat", ROUTE_WRITE, routes_heartbeat},

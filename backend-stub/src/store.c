@@ -31,12 +31,13 @@ static const char schema[] =
 	"CREATE TABLE IF NOT EXISTS programmes(id TEXT PRIMARY KEY, sort INTEGER NOT NULL, doc TEXT NOT NULL);"
 	"CREATE TABLE IF NOT EXISTS projects(id TEXT PRIMARY KEY, sort INTEGER NOT NULL, status TEXT NOT NULL,"
 	" goal_fen INTEGER NOT NULL, raised_fen INTEGER NOT NULL, pledged_fen INTEGER NOT NULL DEFAULT 0,"
-	" pledge_count INTEGER NOT NULL DEFAULT 0, doc TEXT NOT NULL);"
+	" pledge_count INTEGER NOT NULL DEFAULT 0, amount_min_fen INTEGER NOT NULL, amount_max_fen INTEGER NOT NULL,"
+	" amount_decimals INTEGER NOT NULL, figures_at INTEGER NOT NULL, doc TEXT NOT NULL);"
 	"CREATE TABLE IF NOT EXISTS texts(key TEXT PRIMARY KEY, sort INTEGER NOT NULL, hans TEXT NOT NULL,"
 	" hant TEXT NOT NULL, en TEXT NOT NULL);"
 	"CREATE TABLE IF NOT EXISTS applications(number TEXT PRIMARY KEY, programme_id TEXT NOT NULL,"
 	" doc_hash TEXT NOT NULL, phone_hash TEXT NOT NULL, state TEXT NOT NULL, submitted_at TEXT NOT NULL,"
-	" updated_at TEXT NOT NULL);"
+	" updated_at TEXT NOT NULL, reason TEXT, certification_due_on TEXT);"
 	"CREATE TABLE IF NOT EXISTS bookings(id INTEGER PRIMARY KEY, reference TEXT UNIQUE NOT NULL,"
 	" kiosk_id TEXT NOT NULL, service_id TEXT NOT NULL, office_id TEXT NOT NULL, slot_id INTEGER NOT NULL,"
 	" slot_date TEXT NOT NULL, status TEXT NOT NULL, created_at INTEGER NOT NULL, cancelled_at INTEGER,"
@@ -45,8 +46,11 @@ static const char schema[] =
 	" doc_hash TEXT NOT NULL, PRIMARY KEY(booking_id, doc_hash));"
 	"CREATE INDEX IF NOT EXISTS booking_ids_by_doc ON booking_ids(doc_hash, service_id);"
 	"CREATE TABLE IF NOT EXISTS pledges(id INTEGER PRIMARY KEY, reference TEXT UNIQUE NOT NULL,"
-	" kiosk_id TEXT NOT NULL, project_id TEXT NOT NULL, amount_fen INTEGER NOT NULL, created_at INTEGER NOT NULL,"
-	" doc TEXT NOT NULL);"
+	" kiosk_id TEXT NOT NULL, kiosk_reference TEXT, project_id TEXT NOT NULL, amount_fen INTEGER NOT NULL,"
+	" pledged_at INTEGER NOT NULL, created_at INTEGER NOT NULL, status TEXT NOT NULL, withdrawn_at INTEGER,"
+	" doc TEXT NOT NULL, UNIQUE(kiosk_id, kiosk_reference));"
+	"CREATE TABLE IF NOT EXISTS withdrawals(id INTEGER PRIMARY KEY, pledge_reference TEXT UNIQUE NOT NULL,"
+	" kiosk_id TEXT NOT NULL, requested_at INTEGER NOT NULL, created_at INTEGER NOT NULL, doc TEXT NOT NULL);"
 	"CREATE TABLE IF NOT EXISTS help_requests(id INTEGER PRIMARY KEY, reference TEXT UNIQUE NOT NULL,"
 	" kiosk_id TEXT NOT NULL, created_at INTEGER NOT NULL, doc TEXT NOT NULL);"
 	"CREATE TABLE IF NOT EXISTS heartbeats(id INTEGER PRIMARY KEY, kiosk_id TEXT NOT NULL,"
@@ -128,6 +132,36 @@ out:
 	return result;
 }
 
+/* 1 if the database has no tables yet, 0 if it has some, -1 on error. */
+static int database_empty(sqlite3 *db)
+{
+	int result = -1;
+	sqlite3_stmt *stmt = store_prepare(db, "SELECT count(*) FROM sqlite_master");
+	if (stmt != NULL && sqlite3_step(stmt) == SQLITE_ROW)
+		result = sqlite3_column_int(stmt, 0) == 0;
+	sqlite3_finalize(stmt);
+	return result;
+}
+
+/* Stamp a new database with STORE_SCHEMA_VERSION; refuse one written by an older stub, whose tables
+ * (CREATE TABLE IF NOT EXISTS keeps them as they were) lack columns this code reads. */
+static int check_schema_version(sqlite3 *db, int was_empty)
+{
+	char version[16];
+	if (store_meta_get(db, "schema_version", version, sizeof(version)) == 0) {
+		if (strcmp(version, STORE_SCHEMA_VERSION) == 0)
+			return 0;
+		log_error("the database has schema version %s, this stub needs %s: delete it and start again", version,
+			  STORE_SCHEMA_VERSION);
+		return -1;
+	}
+	if (!was_empty) {
+		log_error("the database was written by an older backend-stub: delete it and start again");
+		return -1;
+	}
+	return store_meta_set(db, "schema_version", STORE_SCHEMA_VERSION);
+}
+
 /* Load the PII hashing key from meta, creating it on first use. */
 static int load_pii_key(struct store *store)
 {
@@ -146,7 +180,7 @@ struct store *store_create(const char *path)
 {
 	struct store *store = calloc(1, sizeof(*store));
 	struct store *result = NULL;
-	int rc;
+	int rc, empty;
 	if (store == NULL)
 		goto out;
 	if (pthread_mutex_init(&store->lock, NULL) != 0) {
@@ -166,7 +200,9 @@ struct store *store_create(const char *path)
 		goto out;
 	if (store_exec(store->db, "BEGIN IMMEDIATE") != 0)
 		goto out;
-	if (store_exec(store->db, schema) != 0 || load_pii_key(store) != 0 || store_commit(store->db) != 0) {
+	empty = database_empty(store->db);
+	if (empty < 0 || store_exec(store->db, schema) != 0 || check_schema_version(store->db, empty) != 0 ||
+	    load_pii_key(store) != 0 || store_commit(store->db) != 0) {
 		store_rollback(store->db);
 		goto out;
 	}
@@ -227,9 +263,19 @@ void store_new_reference(const char *prefix, char *out, size_t cap)
 	snprintf(out, cap, "%s-%s", prefix, code);
 }
 
-int store_reset_records(sqlite3 *db)
+int store_reset_records(sqlite3 *db, long long now)
 {
-	return store_exec(db, "DELETE FROM bookings; DELETE FROM booking_ids; DELETE FROM pledges;"
-			      "DELETE FROM help_requests; DELETE FROM heartbeats; DELETE FROM idempotency;"
-			      "UPDATE slots SET booked = 0; UPDATE projects SET pledged_fen = 0, pledge_count = 0;");
+	int result = -1;
+	sqlite3_stmt *stmt = NULL;
+	if (store_exec(db, "DELETE FROM bookings; DELETE FROM booking_ids; DELETE FROM pledges; DELETE FROM withdrawals;"
+			   "DELETE FROM help_requests; DELETE FROM heartbeats; DELETE FROM idempotency;"
+			   "UPDATE slots SET booked = 0;") != 0)
+		goto out;
+	stmt = store_prepare(db, "UPDATE projects SET pledged_fen = 0, pledge_count = 0, figures_at = ?1");
+	if (stmt == NULL || sqlite3_bind_int64(stmt, 1, now) != SQLITE_OK || sqlite3_step(stmt) != SQLITE_DONE)
+		goto out;
+	result = 0;
+out:
+	sqlite3_finalize(stmt);
+	return result;
 }

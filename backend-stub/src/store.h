@@ -1,9 +1,10 @@
 /*
  * store: the stub's SQLite database. One connection guarded by one mutex: every request takes
  * the lock for its whole database work, so a write transaction (BEGIN IMMEDIATE ... COMMIT)
- * is atomic with respect to every other request. WAL journal, synchronous=FULL: a COMMIT that
- * returned is on disk before the response is sent. Personal document numbers and phones are
- * stored only as keyed hashes (BLAKE2b, key kept in the database) plus masked display forms.
+ * is atomic with respect to every other request. WAL journal, synchronous=NORMAL: a COMMIT that
+ * returned survives a crash of the process (not necessarily a power cut). Personal document numbers
+ * and phones are stored only as keyed hashes (BLAKE2b, key kept in the database) plus masked display
+ * forms. A database is stamped with STORE_SCHEMA_VERSION; one from an older stub is refused.
  */
 #ifndef STUB_STORE_H
 #define STUB_STORE_H
@@ -11,6 +12,9 @@
 #include <stddef.h>
 
 #include <sqlite3.h>
+
+/* Bumped whenever a table gains or loses a column. */
+#define STORE_SCHEMA_VERSION "2"
 
 struct store;
 
@@ -49,7 +53,8 @@ void store_pii_hash(const struct store *store, const char *value, char out[65]);
 /* Write a fresh reference "PREFIX-" and 8 characters (Crockford base32) into out of cap bytes. */
 void store_new_reference(const char *prefix, char *out, size_t cap);
 
-/* Delete every citizen record (bookings, pledges, help requests, heartbeats, idempotency keys) and free all slots; 0 on success. */
-int store_reset_records(sqlite3 *db);
+/* Delete every citizen record (bookings, pledges, withdrawals, help requests, heartbeats, idempotency keys),
+ * free all slots and zero the projects' pledge totals (their figures dated now); 0 on success. */
+int store_reset_records(sqlite3 *db, long long now);
 
 #endif

@@ -17,6 +17,7 @@
 #include <sodium.h>
 
 #include "auth.h"
+#include "civil_date.h"
 
 int test_failures;
 
@@ -294,4 +295,64 @@ int test_find_slot(const struct stub *s, const char *service, const char *office
 out:
 	reply_finish(&r);
 	return result;
+}
+
+void stub_get(const struct stub *s, CURL *h, const char *path, struct reply *out)
+{
+	struct request rq = {0};
+	rq.path = path;
+	stub_send(s, h, &rq, out);
+}
+
+void stub_post(const struct stub *s, CURL *h, const char *kiosk, const char *path, const char *body, const char *key,
+	       struct reply *out)
+{
+	struct request rq = {0};
+	char id[80] = "";
+	const char *colon = kiosk ? strchr(kiosk, ':') : NULL;
+	rq.method = "POST";
+	rq.path = path;
+	rq.body = body;
+	rq.idem_key = key;
+	if (colon != NULL && (size_t)(colon - kiosk) < sizeof(id)) {
+		memcpy(id, kiosk, (size_t)(colon - kiosk));
+		id[colon - kiosk] = '\0';
+		rq.kiosk = id;
+		rq.secret = colon + 1;
+	}
+	stub_send(s, h, &rq, out);
+}
+
+void stub_admin(const struct stub *s, CURL *h, const char *method, const char *path, struct reply *out)
+{
+	struct request rq = {0};
+	rq.method = method;
+	rq.path = path;
+	rq.bearer = TEST_ADMIN;
+	rq.kiosk = "";
+	rq.idem_key = "";
+	stub_send(s, h, &rq, out);
+}
+
+const char *reply_field(const struct reply *r)
+{
+	const cJSON *f = cJSON_GetObjectItemCaseSensitive(cJSON_GetObjectItemCaseSensitive(r->json, "error"), "field");
+	return cJSON_IsString(f) ? f->valuestring : "";
+}
+
+const char *json_str(const cJSON *o, const char *k)
+{
+	const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, k);
+	return cJSON_IsString(v) ? v->valuestring : "";
+}
+
+int json_is_text(const cJSON *o)
+{
+	return cJSON_IsObject(o) && json_str(o, "zh-Hans")[0] != '\0' && json_str(o, "zh-Hant")[0] != '\0' &&
+	       json_str(o, "en")[0] != '\0';
+}
+
+void test_iso_time(char out[32], long long t)
+{
+	clock_format_iso(t, out, 32);
 }

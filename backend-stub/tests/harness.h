@@ -81,6 +81,28 @@ void reply_finish(struct reply *r);
 /* error.code of a reply, or "". */
 const char *reply_code(const struct reply *r);
 
+/* GET path as TEST_KIOSK. */
+void stub_get(const struct stub *s, CURL *h, const char *path, struct reply *out);
+
+/* POST body to path as kiosk (NULL: TEST_KIOSK with TEST_SECRET; else "ID:SECRET") with key (NULL: fresh). */
+void stub_post(const struct stub *s, CURL *h, const char *kiosk, const char *path, const char *body, const char *key,
+	       struct reply *out);
+
+/* An admin request (bearer TEST_ADMIN) without a body. */
+void stub_admin(const struct stub *s, CURL *h, const char *method, const char *path, struct reply *out);
+
+/* error.field of a reply, or "". */
+const char *reply_field(const struct reply *r);
+
+/* The string member k of o, or "" when absent or not a string. */
+const char *json_str(const cJSON *o, const char *k);
+
+/* 1 if o is a text object with non-empty "zh-Hans", "zh-Hant" and "en" strings. */
+int json_is_text(const cJSON *o);
+
+/* Unix time t as ISO 8601 in Beijing time (26 bytes). */
+void test_iso_time(char out[32], long long t);
+
 /* A random UUID v4 string. */
 void test_uuid(char out[37]);
 

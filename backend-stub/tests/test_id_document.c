@@ -31,6 +31,19 @@ int main(void)
 	EXPECT(id_document_validate(ID_DOCUMENT_RESIDENT_ID, "11010519491231002X", &info) == ID_DOCUMENT_OK);
 	EXPECT(info.birth_year == 1949 && info.sex == 'F');
 
+	/* The demo applications' ID numbers (backend-stub/API.md): valid, and the old-age allowance holders born before 1946. */
+	static const char *const demo_ids[] = {"440704195803120021", "440704197506230039", "440704199008150043",
+					       "44070419481120006X", "440704196501010016", "440704195104180033",
+					       "440704198311090042", "440704194503150013", "440704194406020014",
+					       "440704196907250052"};
+	for (size_t i = 0; i < sizeof(demo_ids) / sizeof(demo_ids[0]); i++)
+		EXPECT(id_document_validate(ID_DOCUMENT_RESIDENT_ID, demo_ids[i], NULL) == ID_DOCUMENT_OK);
+	EXPECT(id_document_validate(ID_DOCUMENT_RESIDENT_ID, "440704194503150013", &info) == ID_DOCUMENT_OK);
+	EXPECT(info.birth_year == 1945 && info.sex == 'M');
+	EXPECT(id_document_validate(ID_DOCUMENT_RESIDENT_ID, "440704194503150014", NULL) == ID_DOCUMENT_ERR_CHECK_DIGIT);
+	EXPECT(id_document_validate(ID_DOCUMENT_RESIDENT_ID, "440704194406020014", &info) == ID_DOCUMENT_OK);
+	EXPECT(info.birth_year == 1944 && info.sex == 'M');
+
 	/* Errors. */
 	EXPECT(id_document_validate(ID_DOCUMENT_RESIDENT_ID, "440704195803120022", &info) == ID_DOCUMENT_ERR_CHECK_DIGIT);
 	EXPECT(info.has_birth_date == 0);

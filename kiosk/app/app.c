@@ -17,6 +17,8 @@
 #include "app/strings.h"
 #include "automation/script.h"
 #include "booking/booking_data.h"
+#include "assistance/assistance_catalog.h"
+#include "charity/charity_catalog.h"
 #include "data/store.h"
 #include "net/sync.h"
 #include "net/query.h"
@@ -116,6 +118,8 @@ static void open_data(struct app *app)
 		return;
 	}
 	app->kiosk.booking = booking_data_create(app->kiosk.store);
+	app->kiosk.charity = charity_data_create(app->kiosk.store);
+	app->kiosk.assistance = assist_data_create(app->kiosk.store);
 	enum store_health h = store_health(app->kiosk.store, app->kiosk.why, sizeof(app->kiosk.why));
 	app->kiosk.can_submit = h == STORE_HEALTHY;
 	if (h != STORE_HEALTHY)
@@ -234,6 +238,8 @@ void app_destroy(struct app *app)
 	query_stop(app->kiosk.query);
 	sync_stop(app->kiosk.sync);
 	booking_data_destroy(app->kiosk.booking);
+	charity_data_destroy(app->kiosk.charity);
+	assist_data_destroy(app->kiosk.assistance);
 	store_close(app->kiosk.store);
 	session_wipe(&app->session);
 	ui_finish(&app->ui);

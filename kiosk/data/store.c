@@ -1014,8 +1014,9 @@ out:
 
 /* ---- the outbox ---- */
 
-bool store_submit(struct store *s, enum submission_kind kind, const char *payload_json, int64_t now,
-		  char key_out[37], int64_t *id_out, char *err, size_t errlen)
+/* store_submit and store_submit_keyed: key_in is the caller's key, or NULL for a fresh one. */
+static bool submit(struct store *s, enum submission_kind kind, const char *payload_json, int64_t now,
+		   const char *key_in, char key_out[37], int64_t *id_out, char *err, size_t errlen)
 {
 	bool ok = false, full_sync = false;
 	sqlite3_stmt *st = NULL;
@@ -1037,7 +1038,10 @@ bool store_submit(struct store *s, enum submission_kind kind, const char *payloa
 		    s->why);
 		goto out;
 	}
-	secure_uuid4(key);
+	if (key_in)
+		memcpy(key, key_in, KEY_LEN + 1);
+	else
+		secure_uuid4(key);
 	if (!store_crypto_seal(s->key, key, KEY_LEN, payload_json, len, &blob, &blob_len)) {
 		say(err, errlen, "the submission cannot be encrypted");
 		goto out;
@@ -1079,10 +1083,32 @@ out:
 	return ok;
 }
 
+bool store_submit(struct store *s, enum submission_kind kind, const char *payload_json, int64_t now,
+		  char key_out[37], int64_t *id_out, char *err, size_t errlen)
+{
+	return submit(s, kind, payload_json, now, NULL, key_out, id_out, err, errlen);
+}
+
+bool store_submit_keyed(struct store *s, enum submission_kind kind, const char *payload_json, int64_t now,
+			const char *key, int64_t *id_out, char *err, size_t errlen)
+{
+	char copy[KEY_LEN + 1];
+	static const char hex[] = "0123456789abcdef";
+	bool valid = key && strlen(key) == KEY_LEN;
+	for (size_t i = 0; valid && i < KEY_LEN; i++)
+		valid = (i == 8 || i == 13 || i == 18 || i == 23) ? key[i] == '-' : strchr(hex, key[i]) != NULL;
+	if (!valid || key[14] != '4') {
+		say(err, errlen, "the idempotency key is not a lower-case UUID v4");
+		return false;
+	}
+	return submit(s, kind, payload_json, now, key, copy, id_out, err, errlen);
+}
+
 /* Fills out from a row of SUB_COLUMNS, decrypting the payload. */
 static bool row_read(struct store *s, sqlite3_stmt *st, struct submission *out)
 {
 	bool ok = false;
+	memset(out, 0, sizeof(*out)); /* callers may pass fresh stack memory (store_each): nothing stale to free */
 	int64_t id = sqlite3_column_int64(st, 0);
 	int kind = index_of(kind_names, SUB_KIND_COUNT, (const char *)sqlite3_column_text(st, 1));
 	int state = index_of(state_names, SUB_STATE_COUNT, (const char *)sqlite3_column_text(st, 2));
@@ -1515,4 +1541,53 @@ bool store_meta_get(struct store *s, const char *key, char *value, size_t len)
 out:
 	sqlite3_finalize(st);
 	return ok;
+}
+
+/* ---- staff actions on stopped submissions ---- */
+
+/* Runs one UPDATE or DELETE on a stopped submission (:id, :time); true when it changed one row. */
+static bool change_stopped(struct store *s, const char *sql, int64_t id, int64_t now, const char *what)
+{
+	bool ok = false;
+	sqlite3_stmt *st = NULL;
+	if (!can_write(s, NULL, 0))
+		goto out;
+	st = prepare(s, sql);
+	if (!st || bind_int_named(st, ":id", id) != SQLITE_OK || bind_int_named(st, ":time", now) != SQLITE_OK)
+		goto out;
+	int rc = begin_write(s);
+	if (rc == SQLITE_OK)
+		rc = step(st) == SQLITE_DONE ? SQLITE_OK : sqlite3_errcode(s->db);
+	bool changed = rc == SQLITE_OK && sqlite3_changes(s->db) == 1;
+	if (rc == SQLITE_OK)
+		rc = commit(s);
+	if (rc != SQLITE_OK) {
+		write_failed(s, rc, what, NULL, 0);
+		goto out;
+	}
+	write_succeeded(s);
+	if (!changed) {
+		kiosk_log(LOG_WARN, "store: %s: submission %lld is unknown or not stopped", what, (long long)id);
+		goto out;
+	}
+	ok = true;
+out:
+	if (!ok && s && s->db)
+		rollback(s);
+	sqlite3_finalize(st);
+	return ok;
+}
+
+bool store_retry(struct store *s, int64_t id, int64_t now)
+{
+	return change_stopped(s,
+			      "UPDATE submissions SET state = 'pending', next_attempt_at = :time, stopped_at = NULL"
+			      " WHERE id = :id AND state IN ('rejected', 'needs_rebooking') AND payload IS NOT NULL",
+			      id, now, "retrying a stopped submission");
+}
+
+bool store_discard(struct store *s, int64_t id)
+{
+	return change_stopped(s, "DELETE FROM submissions WHERE id = :id AND state IN ('rejected', 'needs_rebooking')",
+			      id, 0, "discarding a stopped submission");
 }

@@ -105,6 +105,10 @@ const char *submission_state_name(enum submission_state state);
  * payload. Only after this returns true may the UI say "received". key_out gets the key. */
 bool store_submit(struct store *s, enum submission_kind kind, const char *payload_json, int64_t now,
 		  char key_out[37], int64_t *id_out, char *err, size_t errlen);
+/* The same with a key the caller made beforehand with secure_uuid4 (a payload that names its own key,
+ * such as a pledge's kiosk reference "JC-" + its first 8 digits); false for a malformed key. */
+bool store_submit_keyed(struct store *s, enum submission_kind kind, const char *payload_json, int64_t now,
+			const char *key, int64_t *id_out, char *err, size_t errlen);
 /* The next submission to send at time now: for each lane the oldest pending one (creation order per
  * lane; the lanes are bookings with their cancellations, pledges with their withdrawals, help
  * requests); among lanes, the one whose head is due earliest. A lane whose head is backing off
@@ -152,5 +156,14 @@ bool store_meta_get(struct store *s, const char *key, char *value, size_t len);
 /* For tests only: limits the database to max_pages pages (PRAGMA max_page_count; SQLite keeps at
  * least the current size) so that the next growth fails like a full disk. */
 bool store_set_max_pages(struct store *s, int max_pages);
+
+/* ---- staff actions on stopped submissions (staff mode) ---- */
+
+/* Sends a stopped (rejected or needs_rebooking) submission again: it becomes pending, due at now,
+ * with the same idempotency key and payload. False when it is not stopped or its payload was purged. */
+bool store_retry(struct store *s, int64_t id, int64_t now);
+/* Deletes a stopped submission for good (staff decided, with a reason they recorded in the audit
+ * log); its payload is erased with it (secure_delete). False when it is not stopped. */
+bool store_discard(struct store *s, int64_t id);
 
 #endif

@@ -14,6 +14,8 @@
 #include "core/log.h"
 #include "core/secure.h"
 
+#include <cjson/cJSON.h>
+
 enum slot_state { SLOT_FREE, SLOT_QUEUED, SLOT_RUNNING, SLOT_DONE };
 
 struct slot {
@@ -210,6 +212,18 @@ uint32_t query_submit(struct query *q, const char *method, const char *path, con
 	if (copy) {
 		kiosk_log(LOG_WARN, "query: queue full, request refused");
 		wipe_free(copy, body_len);
+	}
+	return ticket;
+}
+
+uint32_t query_post_json(struct query *q, const char *path, struct cJSON *body)
+{
+	char *json = body ? cJSON_PrintUnformatted(body) : NULL;
+	cJSON_Delete(body);
+	uint32_t ticket = json ? query_submit(q, "POST", path, json, NULL) : 0;
+	if (json) {
+		secure_wipe(json, strlen(json));
+		cJSON_free(json);
 	}
 	return ticket;
 }

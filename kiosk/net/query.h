@@ -19,6 +19,7 @@
 #define QUERY_BODY_MAX 4096 /* bytes of one request body */
 
 struct query;
+struct cJSON;
 
 enum query_state {
 	QUERY_UNKNOWN, /* no such ticket (never issued, taken or dropped) */
@@ -43,6 +44,9 @@ void query_stop(struct query *q);
  * for POST, its idempotency key (copied; NULL: a fresh one, for a POST that only asks). Returns a ticket (> 0), or 0 when the queue is full, the
  * arguments are bad or q is NULL. */
 uint32_t query_submit(struct query *q, const char *method, const char *path, const char *body, const char *key);
+/* Queues a POST of a JSON body that only asks (a lookup): printed, sent with a fresh idempotency
+ * key, the printed copy wiped; body is deleted in every case. Returns a ticket, or 0. */
+uint32_t query_post_json(struct query *q, const char *path, struct cJSON *body);
 /* The ticket's state. When answered or failed, the result is handed over into *out and the ticket is
  * forgotten; otherwise *out only gets the state. */
 enum query_state query_take(struct query *q, uint32_t ticket, struct query_result *out);

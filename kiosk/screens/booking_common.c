@@ -40,20 +40,6 @@ struct rect booking_begin(struct screen_ctx *ctx, struct booking_choice *choice,
 	return flow_begin(ctx, c, screen_text(ctx, "home.booking.title"), step, BOOKING_STEPS, bar);
 }
 
-void booking_format_day(struct screen_ctx *ctx, struct civil_date d, char *out, size_t len)
-{
-	static const char *const zh[7] = {"日", "一", "二", "三", "四", "五", "六"};
-	static const char *const en[7] = {"Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"};
-	static const char *const months[12] = {"January", "February", "March", "April", "May", "June",
-					       "July", "August", "September", "October", "November", "December"};
-	int wd = date_weekday(d);
-	if (ctx->ui->lang == TEXT_LANG_EN)
-		snprintf(out, len, "%s %d %s %d", en[wd], d.day, months[d.month - 1], d.year);
-	else
-		snprintf(out, len, "%d年%d月%d日 %s%s", d.year, d.month, d.day,
-			 ctx->ui->lang == TEXT_LANG_ZH_HANT ? "星期" : "星期", zh[wd]);
-}
-
 int booking_party_count(struct screen_ctx *ctx, const struct catalog_service *service)
 {
 	int max = service->parties_max >= 2 ? 2 : 1, min = service->parties_min >= 2 ? 2 : 1;

@@ -35,7 +35,5 @@ int booking_party_count(struct screen_ctx *ctx, const struct catalog_service *se
 /* Puts the people of a stored booking payload (as sent to the backend) back into this visitor's
  * session, so a booking that needs another slot is not typed again. */
 void booking_restore_people(struct screen_ctx *ctx, const char *payload, size_t len);
-/* "2026年12月3日 星期四" (or the English form) into out. */
-void booking_format_day(struct screen_ctx *ctx, struct civil_date d, char *out, size_t len);
 
 #endif

@@ -85,7 +85,7 @@ void booking_done_build(struct screen_ctx *ctx)
 	}
 	if (c.service && c.office && c.slot) {
 		char day[96], text[UI_TEXT_MAX * 2];
-		booking_format_day(ctx, c.day, day, sizeof(day));
+		screen_format_date(ctx, c.day, true, day, sizeof(day));
 		snprintf(text, sizeof(text), "%s\n%s %s–%s\n%s\n%s", screen_ref_text(ctx, &c.service->name), day, c.slot->start,
 			 c.slot->end, screen_ref_text(ctx, &c.office->name), screen_ref_text(ctx, &c.office->address));
 		in.y += ui_text(ui, "done.details", in, text, TEXT_BODY, TEXT_ALIGN_CENTER, 0, t->text) + t->gap;

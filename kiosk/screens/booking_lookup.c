@@ -4,9 +4,7 @@
  * the spinner turns. A wrong ID number and an unknown reference get the same sentence, so nothing is
  * revealed; no network is said honestly. The booking found goes to booking.lookup_result. */
 #include <cjson/cJSON.h>
-#include <sodium.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
@@ -76,13 +74,7 @@ static bool ask_backend(struct screen_ctx *ctx, const char *reference, const cha
 	cJSON *b = cJSON_CreateObject();
 	cJSON_AddStringToObject(b, "reference", reference);
 	cJSON_AddStringToObject(b, "id_number", id);
-	char *json = cJSON_PrintUnformatted(b);
-	cJSON_Delete(b);
-	uint32_t ticket = json ? query_submit(ctx->kiosk->query, "POST", "/v1/bookings/lookup", json, NULL) : 0;
-	if (json) {
-		sodium_memzero(json, strlen(json));
-		free(json);
-	}
+	uint32_t ticket = query_post_json(ctx->kiosk->query, "/v1/bookings/lookup", b);
 	*session_int(ctx->session, "lk.ticket", 0) = (int)ticket;
 	return ticket != 0;
 }
@@ -170,7 +162,7 @@ void booking_lookup_build(struct screen_ctx *ctx)
 			t->text) + t->gap;
 	struct ui_text_field_opts ro = {.label = screen_text(ctx, "lookup.reference"),
 					.placeholder = screen_text(ctx, "lookup.reference.hint"),
-					.keyboard = KEYBOARD_LATIN};
+					.keyboard = KEYBOARD_ALNUM};
 	in.y += ui_text_field(ui, "lookup.ref", in, ref, &ro) + t->gap;
 	struct ui_text_field_opts io = {.label = screen_text(ctx, "lookup.id"), .keyboard = KEYBOARD_ID, .mask = UI_MASK_ID};
 	in.y += ui_text_field(ui, "lookup.id", in, id, &io) + t->gap;

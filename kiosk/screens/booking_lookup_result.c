@@ -100,7 +100,7 @@ void booking_lookup_result_build(struct screen_ctx *ctx)
 			state == LOOKUP_BOOKED && !cancelled_here ? t->primary : t->text) + t->gap;
 	char text[UI_TEXT_MAX * 2], when[96] = "", masked[64];
 	if (has_day)
-		booking_format_day(ctx, day, when, sizeof(when));
+		screen_format_date(ctx, day, true, when, sizeof(when));
 	id_document_mask(screen_value(ctx, "lk.id"), masked, sizeof(masked));
 	snprintf(text, sizeof(text), "%s %s\n%s\n%s %s–%s\n%s\n%s %s", screen_text(ctx, "done.reference"),
 		 screen_value(ctx, "lk.reference"), service ? screen_ref_text(ctx, &service->name) : service_id, when,

@@ -89,7 +89,7 @@ static struct party_result party_form(struct screen_ctx *ctx, const struct booki
 	bool number_left = ui->focus != ui_hash(id) && number->len > 0;
 	bool number_error = number_left && (res.error >= BOOKING_ERR_ID_LENGTH && res.error <= BOOKING_ERR_ID_CHECK_DIGIT);
 	struct ui_text_field_opts io = {.label = screen_text(ctx, "people.number"),
-					.keyboard = digits ? KEYBOARD_ID : KEYBOARD_LATIN,
+					.keyboard = digits ? KEYBOARD_ID : KEYBOARD_ALNUM,
 					.mask = UI_MASK_ID,
 					.error = number_error ? error_text(ctx, res.error, detail, errbuf, sizeof(errbuf)) : NULL};
 	area->y += ui_text_field(ui, id, *area, number, &io) + t->gap;

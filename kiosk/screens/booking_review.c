@@ -103,7 +103,7 @@ void booking_review_build(struct screen_ctx *ctx)
 	section(ctx, &in, "service", screen_text(ctx, "review.service"), screen_ref_text(ctx, &c.service->name), "booking.service");
 	snprintf(text, sizeof(text), "%s\n%s", screen_ref_text(ctx, &c.office->name), screen_ref_text(ctx, &c.office->address));
 	section(ctx, &in, "office", screen_text(ctx, "review.office"), text, "booking.office");
-	booking_format_day(ctx, c.day, day, sizeof(day));
+	screen_format_date(ctx, c.day, true, day, sizeof(day));
 	snprintf(text, sizeof(text), "%s %s–%s", day, c.slot->start, c.slot->end);
 	section(ctx, &in, "time", screen_text(ctx, "review.time"), text, "booking.day");
 	int parties = booking_party_count(ctx, c.service);

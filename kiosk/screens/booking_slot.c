@@ -42,7 +42,7 @@ void booking_slot_build(struct screen_ctx *ctx)
 		return;
 	}
 	char day[96];
-	booking_format_day(ctx, c.day, day, sizeof(day));
+	screen_format_date(ctx, c.day, true, day, sizeof(day));
 	area.y += ui_text(ui, "booking.slot.day", area, day, TEXT_HEADING, TEXT_ALIGN_START, 1, t->text) + t->gap;
 	struct ui_slot cells[64];
 	int index[64];

@@ -1,6 +1,8 @@
 /* Shared parts of the flow screens; see flow.h. */
 #include "screens/flow.h"
 
+#include <stdio.h>
+
 const char *screen_value(struct screen_ctx *ctx, const char *key)
 {
 	struct ui_field *f = session_field(ctx->session, key, 0);
@@ -35,6 +37,15 @@ struct rect flow_begin(struct screen_ctx *ctx, struct chrome *c, const char *tit
 	return area;
 }
 
+struct rect flow_scroll_begin(struct screen_ctx *ctx, struct ui_scroll *scroll, const char *id, struct rect area,
+			      struct rect bar)
+{
+	struct rect view = area;
+	if (bar.h)
+		view.h = bar.y - ctx->ui->theme.gap - area.y;
+	return ui_scroll_begin(ctx->ui, scroll, id, view);
+}
+
 bool flow_next(struct screen_ctx *ctx, struct rect bar, const char *id, const char *text, bool enabled)
 {
 	if (bar.h == 0)
@@ -43,4 +54,22 @@ bool flow_next(struct screen_ctx *ctx, struct rect bar, const char *id, const ch
 	look.role = TEXT_TITLE;
 	look.disabled = !enabled;
 	return ui_button(ctx->ui, id, bar, text, &look);
+}
+
+void screen_format_date(struct screen_ctx *ctx, struct civil_date d, bool weekday, char *out, size_t len)
+{
+	static const char *const zh[7] = {"日", "一", "二", "三", "四", "五", "六"};
+	static const char *const en[7] = {"Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"};
+	static const char *const months[12] = {"January", "February", "March", "April", "May", "June",
+					       "July", "August", "September", "October", "November", "December"};
+	int wd = date_weekday(d);
+	if (d.month < 1 || d.month > 12) {
+		out[0] = '\0';
+		return;
+	}
+	if (ctx->ui->lang == TEXT_LANG_EN)
+		snprintf(out, len, "%s%s%d %s %d", weekday ? en[wd] : "", weekday ? " " : "", d.day, months[d.month - 1],
+			 d.year);
+	else
+		snprintf(out, len, "%d年%d月%d日%s%s", d.year, d.month, d.day, weekday ? " 星期" : "", weekday ? zh[wd] : "");
 }

@@ -5,6 +5,7 @@
 #define KIOSK_SCREENS_FLOW_H
 
 #include "data/ref_json.h"
+#include "rules/civil_date.h"
 #include "screens/chrome.h"
 #include "screens/screen.h"
 
@@ -14,10 +15,16 @@ const char *screen_value(struct screen_ctx *ctx, const char *key);
 void screen_set(struct screen_ctx *ctx, const char *key, const char *value);
 /* The text of a reference-data text in the visitor's language. */
 const char *screen_ref_text(struct screen_ctx *ctx, const struct catalog_text *t);
+/* "2026年12月3日 星期四" / "Thursday 3 December 2026" (without the weekday when weekday is false). */
+void screen_format_date(struct screen_ctx *ctx, struct civil_date d, bool weekday, char *out, size_t len);
 /* Opens the chrome of a flow screen (title, step n of steps; step 0: not a numbered step) and returns
  * the content area with the bottom bar cut off into *bar (h = 0 while the keyboard is up). */
 struct rect flow_begin(struct screen_ctx *ctx, struct chrome *c, const char *title, int step, int steps,
 		       struct rect *bar);
+/* A scroll view over the content area above the bar (all of area when the bar is away); returns the
+ * area to lay content out in (see ui_scroll_begin). */
+struct rect flow_scroll_begin(struct screen_ctx *ctx, struct ui_scroll *scroll, const char *id, struct rect area,
+			      struct rect bar);
 /* The primary button of the bottom bar; true when tapped (and enabled). */
 bool flow_next(struct screen_ctx *ctx, struct rect bar, const char *id, const char *text, bool enabled);
 

@@ -16,8 +16,8 @@ struct service_entry {
 
 static const struct service_entry services[] = {
 	{"home.booking", "home.booking", "booking.service", true},
-	{"home.assistance", "home.assistance", NULL, false},
-	{"home.charity", "home.charity", NULL, true},
+	{"home.assistance", "home.assistance", "assist.home", false},
+	{"home.charity", "home.charity", "charity.projects", true},
 };
 
 
@@ -66,10 +66,8 @@ static void service_card(struct screen_ctx *ctx, struct rect r, int index, bool 
 	if (ui_area(ui, s->id, r, title, label, &pressed)) {
 		if (s->submits && !ctx->kiosk->can_submit)
 			screen_push(ctx, "unavailable");
-		else if (s->go)
+		else
 			screen_push(ctx, s->go);
-		else /* a service this kiosk does not offer yet: say so, and where to go */
-			ui_toast_show(ui, screen_text(ctx, "home.not_here"), 6000);
 	}
 	ui_panel(ui, r, pressed ? t->surface_pressed : t->surface, t->radius, t->border,
 		 pressed ? t->accents[index] : t->border_color);

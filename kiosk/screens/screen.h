@@ -23,6 +23,8 @@ struct screen_request {
 struct store;
 struct sync;
 struct booking_data;
+struct charity_data;
+struct assist_data;
 struct query;
 
 /* What screens may use of the kiosk itself. */
@@ -32,6 +34,8 @@ struct kiosk_context {
 	struct store *store; /* the UI's connection; NULL without --data */
 	struct sync *sync; /* the delivery thread; NULL without a backend (sync_wake accepts NULL) */
 	struct booking_data *booking; /* cached booking reference data */
+	struct charity_data *charity; /* cached charity projects and pledge texts */
+	struct assist_data *assistance; /* cached assistance programmes */
 	struct query *query; /* asynchronous backend queries (lookups); NULL without a backend */
 };
 

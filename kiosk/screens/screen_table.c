@@ -19,6 +19,26 @@ void booking_review_build(struct screen_ctx *ctx);
 void booking_done_build(struct screen_ctx *ctx);
 void booking_lookup_build(struct screen_ctx *ctx);
 void booking_lookup_result_build(struct screen_ctx *ctx);
+void charity_projects_build(struct screen_ctx *ctx);
+void charity_project_build(struct screen_ctx *ctx);
+void charity_amount_build(struct screen_ctx *ctx);
+void charity_donor_build(struct screen_ctx *ctx);
+void charity_review_build(struct screen_ctx *ctx);
+void charity_done_build(struct screen_ctx *ctx);
+void charity_withdraw_build(struct screen_ctx *ctx);
+
+void assist_home_build(struct screen_ctx *ctx);
+void assist_guide_build(struct screen_ctx *ctx);
+void assist_programme_build(struct screen_ctx *ctx);
+void assist_q_household_build(struct screen_ctx *ctx);
+void assist_q_income_build(struct screen_ctx *ctx);
+void assist_q_assets_build(struct screen_ctx *ctx);
+void assist_q_members_build(struct screen_ctx *ctx);
+void assist_q_disability_build(struct screen_ctx *ctx);
+void assist_q_hardship_build(struct screen_ctx *ctx);
+void assist_result_build(struct screen_ctx *ctx);
+void assist_status_build(struct screen_ctx *ctx);
+void assist_status_result_build(struct screen_ctx *ctx);
 
 static const struct screen_desc screens[] = {
 	{"attract", attract_build, false},
@@ -37,6 +57,25 @@ static const struct screen_desc screens[] = {
 	{"booking.done", booking_done_build, false},
 	{"booking.lookup", booking_lookup_build, false},
 	{"booking.lookup_result", booking_lookup_result_build, false},
+	{"charity.projects", charity_projects_build, false},
+	{"charity.project", charity_project_build, false},
+	{"charity.amount", charity_amount_build, false},
+	{"charity.donor", charity_donor_build, false},
+	{"charity.review", charity_review_build, false},
+	{"charity.done", charity_done_build, false},
+	{"charity.withdraw", charity_withdraw_build, false},
+	{"assist.home", assist_home_build, false},
+	{"assist.guide", assist_guide_build, false},
+	{"assist.programme", assist_programme_build, false},
+	{"assist.q.household", assist_q_household_build, false},
+	{"assist.q.income", assist_q_income_build, false},
+	{"assist.q.assets", assist_q_assets_build, false},
+	{"assist.q.members", assist_q_members_build, false},
+	{"assist.q.disability", assist_q_disability_build, false},
+	{"assist.q.hardship", assist_q_hardship_build, false},
+	{"assist.result", assist_result_build, false},
+	{"assist.status", assist_status_build, false},
+	{"assist.status_result", assist_status_result_build, false},
 };
 
 const struct screen_desc *screen_find(const char *name)

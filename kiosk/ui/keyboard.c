@@ -1,5 +1,6 @@
-/* On-screen keyboards: a numeric keypad (digits, and X for ID numbers) and a Latin keyboard (QWERTY in
- * the standard theme; alphabetical with fewer, bigger keys in the large themes). Layouts are tables.
+/* On-screen keyboards: a numeric keypad (digits; X for ID numbers; a point for amounts), a Latin
+ * keyboard (QWERTY in the standard theme; alphabetical with fewer, bigger keys in the large themes) and
+ * one of digits and capitals for references. Layouts are tables.
  * Keys insert into the focused field; Backspace deletes before the caret; Done closes the keyboard.
  * An input method (pinyin, handwriting: later) plugs in per keyboard kind through struct
  * ui_input_method: it receives the keys and offers candidates in a bar above them. */
@@ -24,6 +25,8 @@ struct layout {
 
 static const struct layout numeric = {
 	{{"1", "2", "3"}, {"4", "5", "6"}, {"7", "8", "9"}, {"", "0", KEY_BACKSPACE}, {KEY_DONE}}, 5, 3};
+static const struct layout decimal_pad = {
+	{{"1", "2", "3"}, {"4", "5", "6"}, {"7", "8", "9"}, {".", "0", KEY_BACKSPACE}, {KEY_DONE}}, 5, 3};
 static const struct layout id_pad = {
 	{{"1", "2", "3"}, {"4", "5", "6"}, {"7", "8", "9"}, {"X", "0", KEY_BACKSPACE}, {KEY_DONE}}, 5, 3};
 static const struct layout qwerty = {{{"q", "w", "e", "r", "t", "y", "u", "i", "o", "p"},
@@ -38,6 +41,24 @@ static const struct layout alphabetical = {{{"a", "b", "c", "d", "e", "f", "g"},
 					    {"v", "w", "x", "y", "z", KEY_BACKSPACE},
 					    {KEY_SPACE, KEY_DONE}},
 					   5,
+					   7};
+
+/* Digits and capitals for references: a digit row over QWERTY where ten keys fit across, else
+ * alphabetical in seven columns (the large themes in portrait). */
+static const struct layout alnum_wide = {{{"1", "2", "3", "4", "5", "6", "7", "8", "9", "0"},
+					  {"Q", "W", "E", "R", "T", "Y", "U", "I", "O", "P"},
+					  {"A", "S", "D", "F", "G", "H", "J", "K", "L"},
+					  {"Z", "X", "C", "V", "B", "N", "M", KEY_BACKSPACE},
+					  {KEY_DONE}},
+					 5,
+					 10};
+static const struct layout alnum_narrow = {{{"1", "2", "3", "4", "5", "6", "7"},
+					    {"8", "9", "0", KEY_BACKSPACE},
+					    {"A", "B", "C", "D", "E", "F", "G"},
+					    {"H", "I", "J", "K", "L", "M", "N"},
+					    {"O", "P", "Q", "R", "S", "T", "U"},
+					    {"V", "W", "X", "Y", "Z", KEY_DONE}},
+					   6,
 					   7};
 
 static struct ui_input_method *methods[KEYBOARD_KIND_COUNT];
@@ -55,6 +76,10 @@ static const struct layout *layout_for(const struct ui *ui)
 		return &numeric;
 	case KEYBOARD_ID:
 		return &id_pad;
+	case KEYBOARD_DECIMAL:
+		return &decimal_pad;
+	case KEYBOARD_ALNUM: /* ten keys across, each at least a key's edge, or the narrow layout */
+		return ui->width - ui->theme.gap >= 10 * (ui->theme.key + ui->theme.gap / 3) ? &alnum_wide : &alnum_narrow;
 	case KEYBOARD_LATIN:
 		return ui->theme.kind == THEME_STANDARD ? &qwerty : &alphabetical;
 	default:
@@ -176,7 +201,8 @@ bool ui_keyboard(struct ui *ui, struct rect r)
 				continue;
 			}
 			char id[UI_ID_MAX];
-			snprintf(id, sizeof(id), "key.%s", special ? key + 1 : key);
+			/* "key.point" for the decimal point: "key.." would read as a typo in a script */
+			snprintf(id, sizeof(id), "key.%s", special ? key + 1 : strcmp(key, ".") == 0 ? "point" : key);
 			struct ui_button_look look =
 				ui_button_look(ui, strcmp(key, KEY_DONE) == 0 ? UI_BUTTON_PRIMARY : UI_BUTTON_QUIET);
 			look.role = TEXT_HEADING;

@@ -61,7 +61,7 @@ int main(void)
 	expect_refused("[session]\nidle_timeout = soon\n", ":2: [session] idle_timeout: must be a whole number");
 	expect_refused("[display]\nfullscreen = maybe\n", ":2: [display] fullscreen: must be true or false");
 	expect_refused("[kiosk]\ncolour = red\n", ":2: [kiosk] colour: unknown key");
-	expect_refused("[printer]\nname = x\n", ":2: [printer] name: unknown section");
+	expect_refused("[scanner]\nname = x\n", ":2: [scanner] name: unknown section");
 	expect_refused("[backend]\nurl = ftp://x\n", ":2: [backend] url: must start with https:// or http://");
 	expect_refused("[kiosk]\nthis line has no equals sign\n", ":2: syntax error");
 	/* The first error is the one reported. */

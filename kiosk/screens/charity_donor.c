@@ -1,0 +1,125 @@
+/* Pledge step 3: who gives. With a name or anonymously (the name then is neither sent nor shown);
+ * a phone number for the receipt, optional (a mainland mobile, checked by the shared rule in
+ * rules/phone.h); and whether a donation receipt (捐赠票据) is wanted. The receipt is made out in the
+ * donor's name: the backend contract has no separate receipt name, so the kiosk asks for none it could
+ * not pass on, and says so (an anonymous donor gives the name on the payment page). Each field is
+ * checked as it is left and a problem is said in a sentence; Next tapped too early marks what is
+ * missing instead of moving on. */
+#include <stdio.h>
+#include <string.h>
+
+#include "rules/phone.h"
+#include "screens/charity_common.h"
+
+void charity_donor_build(struct screen_ctx *ctx);
+
+/* True when two options fit side by side in width w on one line each (their mark and padding too). */
+static bool side_by_side(struct ui *ui, const char *const *labels, int w)
+{
+	const struct theme *t = &ui->theme;
+	int cell = (w - t->gap / 2) / 2 - (t->pad / 2 + t->px[TEXT_BODY] + t->gap);
+	for (int i = 0; i < 2; i++) {
+		struct text_style st = ui_text_style(ui, TEXT_BODY, TEXT_ALIGN_START, 0);
+		const struct text_layout *l = ui_measure(ui, labels[i], &st, 0);
+		if (!l || l->width > cell)
+			return false;
+	}
+	return true;
+}
+
+void charity_donor_build(struct screen_ctx *ctx)
+{
+	struct ui *ui = ctx->ui;
+	const struct theme *t = &ui->theme;
+	struct charity_choice c;
+	struct chrome ch;
+	struct rect bar;
+	struct rect area = charity_begin(ctx, &c, &ch, 3, &bar);
+	struct ui_field *name = session_field(ctx->session, "ch.name", CHARITY_NAME_MAX);
+	struct ui_field *phone = session_field(ctx->session, "ch.phone", 11);
+	int *anonymous = session_int(ctx->session, "ch.anonymous", 0);
+	int *receipt = session_int(ctx->session, "ch.receipt", 0);
+	int *tried = session_int(ctx->session, "ch.donor_tried", 0); /* Next was tapped with something missing */
+	if (!name || !phone) {
+		chrome_end(ctx, &ch);
+		return;
+	}
+	/* Portrait: one column; landscape: who gives on the left, phone and receipt on the right, each
+	 * scrolling on its own, so the short screen shows both at once. */
+	bool wide = ui->width > ui->height;
+	struct rect view = area;
+	if (bar.h)
+		view.h = bar.y - area.y - t->gap;
+	struct rect right_view = {0, 0, 0, 0};
+	if (wide) {
+		right_view = rect_cut_right(&view, (view.w - t->gap) / 2);
+		rect_cut_right(&view, t->gap);
+	}
+	struct ui_scroll scroll, right_scroll;
+	struct rect in = ui_scroll_begin(ui, &scroll, "charity.donor.scroll", view);
+	in.y += ui_text(ui, "charity.donor.prompt", in, screen_text(ctx, "charity.donor.prompt"), TEXT_HEADING,
+			TEXT_ALIGN_START, 0, t->text) + t->gap;
+
+	const char *who[2] = {screen_text(ctx, "charity.donor.named"), screen_text(ctx, "charity.donor.anonymous")};
+	/* side by side in landscape, where the screen is short, when the words fit */
+	bool across = wide && side_by_side(ui, who, in.w);
+	int choice_h = across ? t->target : ui_choice_height(ui, 2);
+	ui_choice(ui, "charity.donor.who", (struct rect){in.x, in.y, in.w, choice_h}, who, 2, anonymous, !across);
+	in.y += choice_h + t->gap;
+
+	bool named = *anonymous == 0;
+	char trimmed[UI_FIELD_MAX];
+	charity_trimmed(name->text, trimmed, sizeof(trimmed));
+	bool name_ok = !named || trimmed[0];
+	if (named) {
+		bool left = *tried || (ui->focus != ui_hash("charity.donor.name") && name->len > 0);
+		struct ui_text_field_opts no = {.label = screen_text(ctx, "charity.donor.name"),
+						.placeholder = screen_text(ctx, "charity.donor.name.hint"),
+						.error = left && !name_ok ? screen_text(ctx, "charity.donor.err.name") : NULL,
+						.keyboard = KEYBOARD_LATIN,
+						.mask = UI_MASK_NAME};
+		in.y += ui_text_field(ui, "charity.donor.name", in, name, &no) + t->gap;
+	} else {
+		in.y += ui_text(ui, "charity.donor.anonymous.note", in, screen_text(ctx, "charity.donor.anonymous.note"),
+				TEXT_BODY, TEXT_ALIGN_START, 0, t->text_muted) + t->gap;
+	}
+
+	if (wide) {
+		ui_scroll_end(ui, &scroll, in.y);
+		in = ui_scroll_begin(ui, &right_scroll, "charity.donor.scroll.right", right_view);
+	}
+	bool phone_ok = phone->len == 0 || phone_mobile_valid(phone->text);
+	bool phone_left = ui->focus != ui_hash("charity.donor.phone") && phone->len > 0;
+	struct ui_text_field_opts po = {.label = screen_text(ctx, "charity.donor.phone"),
+					.placeholder = screen_text(ctx, "charity.donor.phone.hint"),
+					.error = phone_left && !phone_ok ? screen_text(ctx, "err.phone") : NULL,
+					.keyboard = KEYBOARD_NUMERIC,
+					.mask = UI_MASK_PHONE};
+	in.y += ui_text_field(ui, "charity.donor.phone", in, phone, &po) + t->gap;
+
+	const char *receipt_choice[2] = {screen_text(ctx, "charity.donor.receipt.no"),
+					 screen_text(ctx, "charity.donor.receipt.yes")};
+	in.y += ui_text(ui, "charity.donor.receipt", in, screen_text(ctx, "charity.donor.receipt"), TEXT_BODY,
+			TEXT_ALIGN_START, 0, t->text) + t->gap / 2;
+	across = wide && side_by_side(ui, receipt_choice, in.w);
+	choice_h = across ? t->target : ui_choice_height(ui, 2);
+	ui_choice(ui, "charity.donor.receipt", (struct rect){in.x, in.y, in.w, choice_h}, receipt_choice, 2, receipt,
+		  !across);
+	in.y += choice_h + t->gap;
+	if (*receipt == 1)
+		in.y += ui_text(ui, "charity.donor.receipt.note", in,
+				screen_text(ctx, named ? "charity.donor.receipt.note" : "charity.donor.receipt.anonymous"),
+				TEXT_BODY, TEXT_ALIGN_START, 0, t->text_muted) + t->gap;
+	ui_scroll_end(ui, wide ? &right_scroll : &scroll, in.y);
+
+	if (flow_next(ctx, bar, "charity.next", screen_text(ctx, "charity.next"), true)) {
+		if (name_ok && phone_ok) {
+			screen_push(ctx, "charity.review");
+		} else {
+			*tried = 1;
+			ui->focus = 0;
+			ui_toast_show(ui, screen_text(ctx, "charity.donor.err.incomplete"), 5000);
+		}
+	}
+	chrome_end(ctx, &ch);
+}
