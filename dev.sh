@@ -12,6 +12,7 @@ PACKAGES=(
   build-essential cmake pkg-config
   libsdl2-dev libharfbuzz-dev libfreetype-dev libunibreak-dev libinih-dev libpng-dev
   libcjson-dev libsodium-dev libsqlite3-dev libcurl4-openssl-dev libmicrohttpd-dev libqrencode-dev
+  libespeak-ng-dev espeak-ng espeak-ng-data
   fonts-noto-cjk fonts-noto-core fonts-dejavu-core
   curl xvfb xauth xdotool imagemagick x11-utils libx11-dev libxtst-dev jq
 )
