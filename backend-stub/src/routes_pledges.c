@@ -135,7 +135,7 @@ void routes_pledge_create(struct route_ctx *ctx, const struct http_request *req,
 {
 	struct json_reader r;
 	struct project_row project_row;
-	const char *project, *donor_name, *phone, *language, *kiosk_reference;
+	const char *project, *donor_name, *phone, *language, *kiosk_reference, *receipt_name;
 	bool anonymous, consent, receipt;
 	double amount;
 	long long fen, pledged_at = ctx->now;
@@ -151,6 +151,7 @@ void routes_pledge_create(struct route_ctx *ctx, const struct http_request *req,
 	donor_name = json_read_string(&r, req->json, NULL, "donor_name", BOOKING_NAME_MAX, false);
 	phone = json_read_string(&r, req->json, NULL, "phone", 20, false);
 	receipt = json_read_bool(&r, req->json, NULL, "receipt_requested", false, false);
+	receipt_name = json_read_string(&r, req->json, NULL, "receipt_name", BOOKING_NAME_MAX, false);
 	consent = json_read_bool(&r, req->json, NULL, "consent", true, false);
 	language = json_read_string(&r, req->json, NULL, "language", 8, false);
 	kiosk_reference = json_read_string(&r, req->json, NULL, "kiosk_reference", KIOSK_REFERENCE_LEN, false);
@@ -161,6 +162,8 @@ void routes_pledge_create(struct route_ctx *ctx, const struct http_request *req,
 		json_reader_fail(&r, 400, "missing_field", NULL, "donor_name", "is required unless anonymous is true");
 		goto out;
 	}
+	if (receipt_name != NULL && receipt_name[0] == '\0')
+		receipt_name = NULL;
 	if (phone != NULL && !rules_phone_valid(phone)) {
 		json_reader_fail(&r, 400, "invalid_field", NULL, "phone", "is not a phone number");
 		goto out;
@@ -177,6 +180,11 @@ void routes_pledge_create(struct route_ctx *ctx, const struct http_request *req,
 			json_reader_fail(&r, 400, "invalid_field", NULL, "amount", "has more than two decimals");
 			goto out;
 		}
+	}
+	if (receipt && anonymous && receipt_name == NULL) {
+		json_reader_fail(&r, 422, "receipt_name_required", NULL, "receipt_name",
+				 "an anonymous pledge needs the name the receipt is made out to");
+		goto out;
 	}
 	if (pledged_at > ctx->now + FUTURE_SLACK_S) {
 		json_reader_fail(&r, 422, "invalid_field", NULL, "pledged_at", "is more than 300 seconds in the future");
@@ -244,6 +252,14 @@ void routes_pledge_create(struct route_ctx *ctx, const struct http_request *req,
 			cJSON_AddStringToObject(donor, "phone", buf);
 		}
 		cJSON_AddBoolToObject(doc, "receipt_requested", receipt);
+		/* The receipt's name: as given, else the donor's; none without a receipt. */
+		const char *on_receipt = !receipt ? NULL : receipt_name ? receipt_name : anonymous ? NULL : donor_name;
+		if (on_receipt != NULL) {
+			rules_mask_name(on_receipt, buf, sizeof(buf));
+			cJSON_AddStringToObject(doc, "receipt_name", buf);
+		} else {
+			cJSON_AddNullToObject(doc, "receipt_name");
+		}
 		cJSON_AddStringToObject(doc, "language", language ? language : "zh-Hans");
 		if (kiosk_reference != NULL)
 			cJSON_AddStringToObject(doc, "kiosk_reference", kiosk_reference);

@@ -229,6 +229,45 @@ static void test_precision(void)
 	}
 }
 
+/* The receipt's name: the donor's by default, the one given when given, required when anonymous, none
+ * without a receipt; always masked in the answer. */
+static void test_receipt_name(void)
+{
+	static const struct {
+		const char *fields;
+		long status;
+		const char *code, *on_receipt; /* NULL: receipt_name null */
+	} cases[] = {
+		{"\"anonymous\":false,\"donor_name\":\"李大伯\",\"receipt_requested\":true", 201, "", "李**"},
+		{"\"anonymous\":false,\"donor_name\":\"李大伯\",\"receipt_requested\":true,\"receipt_name\":\"江海五金厂\"", 201,
+		 "", "江****"},
+		{"\"anonymous\":true,\"receipt_requested\":true,\"receipt_name\":\"陈小姐\"", 201, "", "陈**"},
+		{"\"anonymous\":true,\"receipt_requested\":true", 422, "receipt_name_required", NULL},
+		{"\"anonymous\":true,\"receipt_requested\":true,\"receipt_name\":\"\"", 422, "receipt_name_required", NULL},
+		{"\"anonymous\":false,\"donor_name\":\"李大伯\",\"receipt_name\":\"江海五金厂\"", 201, "", NULL},
+	};
+	struct reply r;
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		char body[512];
+		snprintf(body, sizeof(body), "{\"project_id\":\"chongyang\",\"amount\":10,\"consent\":true,%s}", cases[i].fields);
+		stub_post(&S, H, NULL, "/v1/pledges", body, NULL, &r);
+		CHECK(r.status == cases[i].status && strcmp(reply_code(&r), cases[i].code) == 0, "receipt case %zu: %ld %s", i,
+		      r.status, r.body);
+		if (r.status == 201) {
+			const cJSON *name = cJSON_GetObjectItemCaseSensitive(r.json, "receipt_name");
+			if (cases[i].on_receipt)
+				CHECK(cJSON_IsString(name) && strcmp(name->valuestring, cases[i].on_receipt) == 0,
+				      "receipt case %zu: receipt_name %s", i, r.body);
+			else
+				CHECK(cJSON_IsNull(name), "receipt case %zu: receipt_name null: %s", i, r.body);
+			CHECK(strstr(r.body, "李大伯") == NULL && strstr(r.body, "江海五金厂") == NULL, "receipt case %zu masked", i);
+		} else {
+			CHECK(strcmp(reply_field(&r), "receipt_name") == 0, "receipt case %zu names receipt_name", i);
+		}
+		reply_finish(&r);
+	}
+}
+
 static void test_withdraw(void)
 {
 	struct reply r, again;
@@ -388,6 +427,7 @@ int main(int argc, char **argv)
 	test_texts();
 	test_pledge_stamps();
 	test_precision();
+	test_receipt_name();
 	test_withdraw();
 	test_reset();
 	curl_easy_cleanup(H);

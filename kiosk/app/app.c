@@ -354,8 +354,10 @@ static void apply(struct app *app, const struct screen_request *rq)
 		reset_stack(app, "home");
 		break;
 	}
-	if (top(app) != before)
+	if (top(app) != before) {
 		app->ui.focus = 0; /* a new screen starts with the keyboard closed */
+		app->ui.toast_until = 0; /* and without the last screen's message over its buttons */
+	}
 }
 
 void app_handle(struct app *app, const struct ui_event *ev)

@@ -26,6 +26,8 @@ char *pledge_request_json(const struct pledge_request *r)
 	if (r->phone && r->phone[0])
 		cJSON_AddStringToObject(b, "phone", r->phone);
 	cJSON_AddBoolToObject(b, "receipt_requested", r->receipt_requested);
+	if (r->receipt_requested && r->receipt_name && r->receipt_name[0])
+		cJSON_AddStringToObject(b, "receipt_name", r->receipt_name);
 	cJSON_AddBoolToObject(b, "consent", true);
 	cJSON_AddStringToObject(b, "language", r->language ? r->language : "zh-Hans");
 	cJSON_AddStringToObject(b, "kiosk_reference", r->kiosk_reference ? r->kiosk_reference : "");

@@ -27,7 +27,9 @@ struct pledge_request {
 	bool anonymous;
 	const char *donor_name; /* ignored when anonymous */
 	const char *phone; /* "" or NULL: none */
-	bool receipt_requested; /* a donation receipt (捐赠票据), issued in the donor's name after payment */
+	bool receipt_requested; /* a donation receipt (捐赠票据), issued after payment */
+	const char *receipt_name; /* who the receipt is made out to; "" or NULL: the donor (required when
+				     anonymous with a receipt); ignored without a receipt */
 	const char *language; /* "zh-Hans", "zh-Hant", "en" */
 	const char *kiosk_reference; /* "JC-XXXXXXXX" */
 	int64_t pledged_at; /* Unix seconds when the visitor confirmed */

@@ -1,10 +1,9 @@
 /* Pledge step 3: who gives. With a name or anonymously (the name then is neither sent nor shown);
  * a phone number for the receipt, optional (a mainland mobile, checked by the shared rule in
- * rules/phone.h); and whether a donation receipt (捐赠票据) is wanted. The receipt is made out in the
- * donor's name: the backend contract has no separate receipt name, so the kiosk asks for none it could
- * not pass on, and says so (an anonymous donor gives the name on the payment page). Each field is
- * checked as it is left and a problem is said in a sentence; Next tapped too early marks what is
- * missing instead of moving on. */
+ * rules/phone.h); and whether a donation receipt (捐赠票据) is wanted, with the name to put on it
+ * (a person or an organisation; the donor's name when left empty, required for an anonymous gift).
+ * Each field is checked as it is left and a problem is said in a sentence; Next tapped too early
+ * marks what is missing instead of moving on. */
 #include <stdio.h>
 #include <string.h>
 
@@ -37,10 +36,11 @@ void charity_donor_build(struct screen_ctx *ctx)
 	struct rect area = charity_begin(ctx, &c, &ch, 3, &bar);
 	struct ui_field *name = session_field(ctx->session, "ch.name", CHARITY_NAME_MAX);
 	struct ui_field *phone = session_field(ctx->session, "ch.phone", 11);
+	struct ui_field *receipt_name = session_field(ctx->session, "ch.receipt_name", CHARITY_NAME_MAX);
 	int *anonymous = session_int(ctx->session, "ch.anonymous", 0);
 	int *receipt = session_int(ctx->session, "ch.receipt", 0);
 	int *tried = session_int(ctx->session, "ch.donor_tried", 0); /* Next was tapped with something missing */
-	if (!name || !phone) {
+	if (!name || !phone || !receipt_name) {
 		chrome_end(ctx, &ch);
 		return;
 	}
@@ -106,14 +106,26 @@ void charity_donor_build(struct screen_ctx *ctx)
 	ui_choice(ui, "charity.donor.receipt", (struct rect){in.x, in.y, in.w, choice_h}, receipt_choice, 2, receipt,
 		  !across);
 	in.y += choice_h + t->gap;
-	if (*receipt == 1)
-		in.y += ui_text(ui, "charity.donor.receipt.note", in,
-				screen_text(ctx, named ? "charity.donor.receipt.note" : "charity.donor.receipt.anonymous"),
-				TEXT_BODY, TEXT_ALIGN_START, 0, t->text_muted) + t->gap;
+	bool receipt_ok = true;
+	if (*receipt == 1) {
+		char on_receipt[UI_FIELD_MAX];
+		charity_trimmed(receipt_name->text, on_receipt, sizeof(on_receipt));
+		receipt_ok = named || on_receipt[0];
+		bool left = *tried || (ui->focus != ui_hash("charity.donor.receipt_name") && receipt_name->len > 0);
+		struct ui_text_field_opts ro = {
+			.label = screen_text(ctx, "charity.donor.receipt_name"),
+			.placeholder = screen_text(ctx, named ? "charity.donor.receipt_name.named" : "charity.donor.receipt_name.hint"),
+			.error = left && !receipt_ok ? screen_text(ctx, "charity.donor.err.receipt_name") : NULL,
+			.keyboard = KEYBOARD_LATIN,
+			.mask = UI_MASK_NAME};
+		in.y += ui_text_field(ui, "charity.donor.receipt_name", in, receipt_name, &ro) + t->gap;
+		in.y += ui_text(ui, "charity.donor.receipt.note", in, screen_text(ctx, "charity.donor.receipt.note"), TEXT_BODY,
+				TEXT_ALIGN_START, 0, t->text_muted) + t->gap;
+	}
 	ui_scroll_end(ui, wide ? &right_scroll : &scroll, in.y);
 
 	if (flow_next(ctx, bar, "charity.next", screen_text(ctx, "charity.next"), true)) {
-		if (name_ok && phone_ok) {
+		if (name_ok && phone_ok && receipt_ok) {
 			screen_push(ctx, "charity.review");
 		} else {
 			*tried = 1;

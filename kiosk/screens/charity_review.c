@@ -54,6 +54,8 @@ static bool submit(struct screen_ctx *ctx, const struct charity_project *p, long
 	secure_uuid4(key);
 	pledge_kiosk_reference(key, reference);
 	charity_trimmed(screen_value(ctx, "ch.name"), name, sizeof(name));
+	char receipt_name[UI_FIELD_MAX];
+	charity_trimmed(screen_value(ctx, "ch.receipt_name"), receipt_name, sizeof(receipt_name));
 	int64_t now = clock_wall();
 	struct pledge_request r = {
 		.project_id = p->id,
@@ -62,6 +64,7 @@ static bool submit(struct screen_ctx *ctx, const struct charity_project *p, long
 		.donor_name = name,
 		.phone = screen_value(ctx, "ch.phone"),
 		.receipt_requested = *session_int(ctx->session, "ch.receipt", 0) == 1,
+		.receipt_name = receipt_name,
 		.language = text_lang_tag(ctx->ui->lang),
 		.kiosk_reference = reference,
 		.pledged_at = now,
@@ -134,12 +137,16 @@ void charity_review_build(struct screen_ctx *ctx)
 	else
 		snprintf(phone, sizeof(phone), "%s", screen_text(ctx, "charity.review.no_phone"));
 	char receipt_line[UI_TEXT_MAX], phone_line[UI_TEXT_MAX];
-	if (receipt && !anonymous)
-		charity_line(ctx, "charity.review.receipt.yes", "name", masked, receipt_line, sizeof(receipt_line));
-	else if (receipt)
-		snprintf(receipt_line, sizeof(receipt_line), "%s", screen_text(ctx, "charity.review.receipt.anonymous"));
-	else
+	if (receipt) { /* made out to the name given for it, else the donor's */
+		char on_receipt[UI_FIELD_MAX], masked_receipt[UI_FIELD_MAX * 2];
+		charity_trimmed(screen_value(ctx, "ch.receipt_name"), on_receipt, sizeof(on_receipt));
+		ui_mask_text(on_receipt, UI_MASK_NAME, masked_receipt, sizeof(masked_receipt));
+		secure_wipe(on_receipt, sizeof(on_receipt));
+		charity_line(ctx, "charity.review.receipt.yes", "name", masked_receipt[0] ? masked_receipt : masked,
+			     receipt_line, sizeof(receipt_line));
+	} else {
 		snprintf(receipt_line, sizeof(receipt_line), "%s", screen_text(ctx, "charity.review.receipt.no"));
+	}
 	charity_line(ctx, "charity.review.phone", "phone", phone, phone_line, sizeof(phone_line));
 	snprintf(text, sizeof(text), "%s\n%s\n%s", anonymous ? screen_text(ctx, "charity.review.anonymous") : masked,
 		 phone_line, receipt_line);

@@ -49,10 +49,10 @@ for theme in standard large; do
     rec=$(record "$ref")
     [ -n "$rec" ] || { fail "$theme $size: no record $ref at the stub"; continue; }
     want=$(jq -cn --arg k "$kref" '{project_id: "weishishi", amount: 100, anonymous: false, name: "C*******",
-      phone: "139******78", receipt_requested: true, kiosk_reference: $k, status: "awaiting_payment",
-      language: "zh-Hans"}')
+      phone: "139******78", receipt_requested: true, receipt_name: "C*******", kiosk_reference: $k,
+      status: "awaiting_payment", language: "zh-Hans"}')
     got=$(echo "$rec" | jq -c '{project_id, amount, anonymous: .donor.anonymous, name: .donor.name,
-      phone: .donor.phone, receipt_requested, kiosk_reference, status, language}')
+      phone: .donor.phone, receipt_requested, receipt_name, kiosk_reference, status, language}')
     [ "$got" = "$want" ] || fail "$theme $size: the stub holds $got, expected $want"
     n=$(admin "records?type=pledge" | jq .count)
     [ "$n" = 1 ] || fail "$theme $size: the stub holds $n pledges, expected 1"
@@ -68,6 +68,17 @@ if run charity_custom "$d" "$d/kiosk.ini"; then
   got=$(record "$ref" | jq -c '{project_id, amount, donor, receipt_requested}')
   want='{"project_id":"weishishi","amount":88.8,"donor":{"anonymous":true},"receipt_requested":false}'
   [ "$got" = "$want" ] || fail "custom anonymous: the stub holds $got, expected $want"
+fi
+
+# Anonymous with a receipt: the name for the receipt is asked for, and reaches the backend masked.
+d="$work/receipt"; mkdir -p "$d"
+kiosk_config "$d/kiosk.ini" standard "$port"
+"$kiosk" --data "$d/data" --config "$d/kiosk.ini" --sync-now > /dev/null || fail "reference sync"
+if run charity_receipt "$d" "$d/kiosk.ini"; then
+  ref=$(text_of "$d/charity_receipt/ch-receipt-done.json" charity.done.reference)
+  got=$(record "$ref" | jq -c '{amount, donor, receipt_requested, receipt_name}')
+  want='{"amount":50,"donor":{"anonymous":true},"receipt_requested":true,"receipt_name":"J*******"}'
+  [ "$got" = "$want" ] || fail "anonymous with a receipt: the stub holds $got, expected $want"
 fi
 
 # Offline: the backend address points nowhere; later the real one delivers the pledge.
