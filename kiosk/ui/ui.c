@@ -40,6 +40,8 @@ void ui_reset(struct ui *ui)
 	ui->pointer_down = false;
 	ui->toast_until = 0;
 	secure_wipe(ui->toast, sizeof(ui->toast));
+	ui->hear_armed = 0;
+	ui->hear_id[0] = '\0';
 	memset(ui->states, 0, sizeof(ui->states));
 	/* The recorded widgets of the last pass hold what was on screen: wipe them too. */
 	if (ui->widgets)
@@ -57,6 +59,7 @@ void ui_begin(struct ui *ui, const struct theme *theme, enum text_lang lang, int
 	ui->now_ms = now_ms;
 	draw_list_clear(&ui->draw);
 	ui->widget_count = 0;
+	ui->hear_id[0] = '\0';
 	ui->input_layer = ui->top_layer;
 	ui->layer = ui->top_layer = 0;
 	ui->clip = (struct rect){0, 0, 0, 0};
@@ -176,6 +179,15 @@ bool ui_track_tap(struct ui *ui, const char *id, struct rect r, bool enabled, bo
 		ui->active = h;
 	if (input && ev->kind == UI_EVENT_RELEASE && ui->active == h)
 		tapped = rect_contains(r, ev->x, ev->y);
+	if (tapped && ui->touch_to_hear && strncmp(id, "key.", 4) != 0 && strncmp(id, "candidate.", 10) != 0) {
+		if (ui->hear_armed != h) { /* first tap: say what it is */
+			ui->hear_armed = h;
+			snprintf(ui->hear_id, sizeof(ui->hear_id), "%s", id);
+			tapped = false;
+		} else { /* second tap: do it; the next control is heard first again */
+			ui->hear_armed = 0;
+		}
+	}
 	*pressed = input && ui->active == h && ui->pointer_down && ev->kind != UI_EVENT_RELEASE &&
 		   rect_contains(r, ui->pointer_x, ui->pointer_y);
 	return tapped;

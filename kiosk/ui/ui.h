@@ -83,6 +83,12 @@ struct ui {
 	uint64_t wake_at; /* the earliest time a widget needs a redraw (toasts), 0 for none */
 	char toast[UI_TEXT_MAX];
 	uint64_t toast_until;
+	/* "Touch to hear, tap again to choose" (the assisted mode): the first tap on a control asks for
+	 * its label to be spoken (hear_id, for the app to say after the pass) instead of acting; a second
+	 * tap on the same control acts. Keyboard keys and candidates act at once. */
+	bool touch_to_hear;
+	unsigned hear_armed; /* the control heard last */
+	char hear_id[UI_ID_MAX]; /* a control to speak after this pass; "" for none */
 	struct ui_state states[UI_STATE_SLOTS];
 };
 

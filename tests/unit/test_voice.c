@@ -4,7 +4,8 @@
  * on no audio at all says, interrupts, stops and goes away cleanly; with espeak-ng data lacking the
  * Cantonese dictionary or lacking everything (in child processes, as espeak-ng initialises once per
  * process), speech falls back or stays silent without failing. No timing checks here
- * (bench/voice_bench.c measures synthesis). */
+ * (bench/voice_bench.c measures synthesis). Also what a screen says: the prompt (title and question) and
+ * the whole screen built from recorded widgets, with numbers, masked numbers and money made speakable. */
 #include <SDL.h>
 #include <dirent.h>
 #include <espeak-ng/espeak_ng.h>
@@ -22,6 +23,7 @@
 
 #include "check.h"
 #include "core/utf8.h"
+#include "voice/screen_speech.h"
 #include "voice/speech_text.h"
 #include "voice/voice.h"
 
@@ -521,9 +523,106 @@ static void test_damaged_data(void)
 	rmdir(tmp);
 }
 
+/* ---- what a screen says ---- */
+
+static const char *speakable(const char *text, enum voice_lang lang)
+{
+	static char out[1024];
+	speech_speakable(text, lang, out, sizeof(out));
+	return out;
+}
+
+static void test_speakable(void)
+{
+	char want[1024], part[256];
+	CHECK_STR(speakable("第 2 步，共 6 步", VOICE_MANDARIN), "第 2 步，共 6 步"); /* short numbers as written */
+	CHECK_STR(speakable("2026年12月20日", VOICE_MANDARIN), "2026年12月20日");
+	speech_digits("440704199005060018", VOICE_MANDARIN, part, sizeof(part));
+	snprintf(want, sizeof(want), "身份证号码 %s", part);
+	CHECK_STR(speakable("身份证号码 440704199005060018", VOICE_MANDARIN), want);
+	speech_digits("13812345678", VOICE_CANTONESE, part, sizeof(part));
+	CHECK_STR(speakable("13812345678", VOICE_CANTONESE), part);
+	speech_digits("0018", VOICE_MANDARIN, part, sizeof(part));
+	snprintf(want, sizeof(want), "证件 尾号%s", part);
+	CHECK_STR(speakable("证件 4407**********0018", VOICE_MANDARIN), want); /* masked: only what shows */
+	speech_digits("78", VOICE_ENGLISH, part, sizeof(part));
+	snprintf(want, sizeof(want), "Phone ending in %s", part);
+	CHECK_STR(speakable("Phone 139******78", VOICE_ENGLISH), want);
+	speech_amount(5000, VOICE_MANDARIN, part, sizeof(part));
+	snprintf(want, sizeof(want), "认捐 %s", part);
+	CHECK_STR(speakable("认捐 50.00 元", VOICE_MANDARIN), want);
+	speech_amount(100500, VOICE_MANDARIN, part, sizeof(part));
+	CHECK_STR(speakable("1,005.00 元", VOICE_MANDARIN), part);
+	speech_amount(12680000, VOICE_MANDARIN, part, sizeof(part));
+	snprintf(want, sizeof(want), "已筹 %s，目标", part);
+	CHECK_STR(speakable("已筹 126,800 元，目标", VOICE_MANDARIN), want);
+	speech_amount(10000, VOICE_ENGLISH, part, sizeof(part));
+	CHECK_STR(speakable("¥100", VOICE_ENGLISH), part);
+	CHECK(strstr(speakable("JC-8930E246", VOICE_MANDARIN), "J C 八 九 三 零 E 二 四 六") != NULL);
+	CHECK_STR(speakable("", VOICE_MANDARIN), "");
+	char tiny[8];
+	speech_speakable("您好您好", VOICE_MANDARIN, tiny, sizeof(tiny));
+	CHECK_STR(tiny, "您好"); /* whole characters only */
+	CHECK(strlen(speakable("\xe4\xbd", VOICE_MANDARIN)) == 2); /* a cut sequence at the end: copied, not overrun */
+}
+
+static struct ui_widget widget(const char *id, const char *role, const char *text, const char *label)
+{
+	struct ui_widget w;
+	memset(&w, 0, sizeof(w));
+	snprintf(w.id, sizeof(w.id), "%s", id);
+	w.role = role;
+	snprintf(w.text, sizeof(w.text), "%s", text);
+	snprintf(w.label, sizeof(w.label), "%s", label);
+	w.rect = (struct rect){0, 0, 100, 50};
+	return w;
+}
+
+static void test_screen_speech(void)
+{
+	char out[SCREEN_SPEECH_MAX], part[256], want[1024];
+	struct ui_widget ws[] = {
+		widget("nav.back", "button", "‹ 返回", "返回"),
+		widget("screen.title", "heading", "救助查询", "救助查询"),
+		widget("screen.step", "label", "第 1 步，共 6 步", "第 1 步，共 6 步"),
+		widget("assist.q.question", "heading", "您家里一共有几口人？", "您家里一共有几口人？"),
+		widget("assist.q.hint", "label", "算上您自己。", "算上您自己。"),
+		widget("household.1", "option", "1", "1 人"),
+		widget("key.1", "key", "1", "1"),
+		widget("assist.other", "heading", "另一个标题", "另一个标题"),
+		widget("review.id", "label", "证件号码 4407**********0018", "证件号码 4407**********0018"),
+	};
+	size_t n = sizeof(ws) / sizeof(ws[0]);
+	screen_speech(ws, n, SPEECH_PROMPT, VOICE_MANDARIN, out, sizeof(out));
+	CHECK_STR(out, "救助查询。您家里一共有几口人？");
+	screen_speech(ws, n, SPEECH_ALL, VOICE_MANDARIN, out, sizeof(out));
+	speech_digits("0018", VOICE_MANDARIN, part, sizeof(part));
+	snprintf(want, sizeof(want),
+		 "救助查询。第 1 步，共 6 步。您家里一共有几口人？算上您自己。1 人。另一个标题。证件号码 尾号%s。", part);
+	CHECK_STR(out, want); /* no nav, no keys; a control by its label; a pause after each */
+	/* Without a chrome title (home): the first two headings. */
+	struct ui_widget home[] = {
+		widget("hall.name", "heading", "江海区民政局", ""),
+		widget("home.greeting", "heading", "您好，请选择要办理的业务", ""),
+		widget("home.booking", "button", "预约登记", "预约登记：结婚登记"),
+	};
+	screen_speech(home, 3, SPEECH_PROMPT, VOICE_CANTONESE, out, sizeof(out));
+	CHECK_STR(out, "江海区民政局。您好，请选择要办理的业务。");
+	screen_speech(home, 3, SPEECH_PROMPT, VOICE_ENGLISH, out, sizeof(out));
+	CHECK_STR(out, "江海区民政局. 您好，请选择要办理的业务. ");
+	/* Out of room: whole texts only. */
+	char small[40];
+	screen_speech(ws, n, SPEECH_ALL, VOICE_MANDARIN, small, sizeof(small));
+	CHECK_STR(small, "救助查询。第 1 步，共 6 步。");
+	screen_speech(ws, 0, SPEECH_ALL, VOICE_MANDARIN, out, sizeof(out));
+	CHECK_STR(out, "");
+}
+
 int main(void)
 {
-	test_damaged_data();
+	test_damaged_data(); /* first: its children fork from a process with no failures counted yet */
+	test_speakable();
+	test_screen_speech();
 	test_split();
 	test_digits();
 	test_amount();

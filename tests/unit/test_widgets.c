@@ -105,6 +105,28 @@ static void check_taps(void)
 	pass(UI_EVENT_PRESS, 600, 600, build_button, NULL);
 	pass(UI_EVENT_RELEASE, 150, 150, build_button, NULL);
 	CHECK(!tapped);
+
+	/* Touch to hear: the first tap asks for the label to be said, the second acts, the next control
+	 * is heard first again. */
+	ui.touch_to_hear = true;
+	tapped = false;
+	pass(UI_EVENT_PRESS, 150, 150, build_button, NULL);
+	pass(UI_EVENT_RELEASE, 150, 150, build_button, NULL);
+	CHECK(!tapped);
+	CHECK_STR(ui.hear_id, "b");
+	pass(UI_EVENT_NONE, 0, 0, build_button, NULL);
+	CHECK_STR(ui.hear_id, ""); /* asked for once, on the pass of the tap */
+	pass(UI_EVENT_PRESS, 150, 150, build_button, NULL);
+	pass(UI_EVENT_RELEASE, 150, 150, build_button, NULL);
+	CHECK(tapped);
+	CHECK_STR(ui.hear_id, "");
+	tapped = false;
+	pass(UI_EVENT_PRESS, 150, 150, build_button, NULL);
+	pass(UI_EVENT_RELEASE, 150, 150, build_button, NULL);
+	CHECK(!tapped && strcmp(ui.hear_id, "b") == 0);
+	ui_reset(&ui);
+	CHECK(ui.hear_armed == 0);
+	ui.touch_to_hear = false;
 }
 
 static bool dialog_open;
