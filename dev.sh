@@ -15,6 +15,8 @@ PACKAGES=(
   libespeak-ng-dev espeak-ng espeak-ng-data
   fonts-noto-cjk fonts-noto-core fonts-dejavu-core
   curl xvfb xauth xdotool imagemagick x11-utils libx11-dev libxtst-dev jq
+  libcups2-dev cups cups-client cups-bsd
+  dpkg-dev adduser systemd cage openssl
 )
 
 log() { printf '\033[1mdev.sh:\033[0m %s\n' "$*" >&2; }

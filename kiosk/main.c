@@ -7,6 +7,8 @@
 
 #include "app/app.h"
 #include "config/config.h"
+#include "provision/provision.h"
+#include "staff/staff_provision.h"
 
 #ifndef KIOSK_VERSION
 #define KIOSK_VERSION "0.0.0"
@@ -24,6 +26,11 @@ static const char usage[] =
 	"  --check-config    validate --config, print the effective configuration, exit\n"
 	"  --sync-now        deliver the outbox and refresh reference data once, print counts, exit\n"
 	"                    (0: nothing left pending, 3: some remains)\n"
+	"  --set-staff-pin   read the staff PIN (6-12 digits) from stdin, store its hash in --data, exit\n"
+	"  --hash-staff-pin  read a staff PIN from stdin, print its hash for [staff] pin_hash, exit\n"
+	"  --provision       set id, backend, secret, CA file and staff PIN, check the backend, exit:\n"
+	"                    --provision --config FILE --data DIR --id ID --backend URL --secret -\n"
+	"                    [--ca-file PATH] [--staff-pin -] [--no-check] (docs/operators/provision.md)\n"
 	"  --first-frame     benchmark: present the first frame, print \"first-frame\" and the peak RSS, exit\n"
 	"  --version         print the version and exit\n"
 	"  --help            this text\n";
@@ -50,7 +57,12 @@ static int parse_size(const char *s, int *w, int *h)
 int main(int argc, char **argv)
 {
 	struct app_options opts = {0};
-	int check_config = 0;
+	int check_config = 0, set_pin = 0, hash_pin = 0;
+	/* Provisioning has options of its own (provision/provision.h). */
+	for (int i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--provision") == 0)
+			return provision_main(argc, argv, stdin, stdout, stderr);
+	}
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i];
 		const char **value = NULL;
@@ -70,6 +82,10 @@ int main(int argc, char **argv)
 			opts.sync_now = true;
 		} else if (strcmp(a, "--check-config") == 0) {
 			check_config = 1;
+		} else if (strcmp(a, "--set-staff-pin") == 0) {
+			set_pin = 1;
+		} else if (strcmp(a, "--hash-staff-pin") == 0) {
+			hash_pin = 1;
 		} else if (strcmp(a, "--config") == 0) {
 			value = &opts.config_path;
 		} else if (strcmp(a, "--data") == 0) {
@@ -94,6 +110,10 @@ int main(int argc, char **argv)
 	}
 
 	char err[1024];
+	if (set_pin)
+		return staff_provision_pin(opts.data_dir, stdin, stdout, stderr);
+	if (hash_pin)
+		return staff_print_pin_hash(stdin, stdout, stderr);
 	if (check_config) {
 		struct config cfg;
 		config_init(&cfg);

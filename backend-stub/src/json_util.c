@@ -190,3 +190,14 @@ const cJSON *json_read_array(struct json_reader *r, const cJSON *obj, const char
 	}
 	return item;
 }
+
+int kiosk_reference_valid(const char *s, const char *prefix)
+{
+	size_t p = strlen(prefix);
+	if (strlen(s) != p + 8 || strncmp(s, prefix, p) != 0)
+		return 0;
+	for (size_t i = p; i < p + 8; i++)
+		if (!((s[i] >= '0' && s[i] <= '9') || (s[i] >= 'A' && s[i] <= 'F')))
+			return 0;
+	return 1;
+}

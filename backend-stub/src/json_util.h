@@ -51,4 +51,7 @@ int json_utf8_valid(const char *s, size_t len);
 /* 1 if s is a UUID in its 36-character textual form (any version, either case). */
 int json_is_uuid(const char *s);
 
+/* 1 if s is prefix ("JC-", "HQ-") and 8 upper-case hexadecimal digits: a kiosk's own receipt number. */
+int kiosk_reference_valid(const char *s, const char *prefix);
+
 #endif

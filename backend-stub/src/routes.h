@@ -43,7 +43,14 @@ void routes_assistance_status(struct route_ctx *ctx, const struct http_request *
 
 /* POST /v1/help-requests and /v1/heartbeat (routes_kiosk.c). */
 void routes_help_create(struct route_ctx *ctx, const struct http_request *req, struct http_response *resp);
+void routes_help_cancel(struct route_ctx *ctx, const struct http_request *req, struct http_response *resp);
 void routes_heartbeat(struct route_ctx *ctx, const struct http_request *req, struct http_response *resp);
+
+/* POST /v1/admin/settings (routes_settings.c): a versioned settings document for one kiosk. */
+void routes_admin_settings(struct route_ctx *ctx, const struct http_request *req, struct http_response *resp);
+/* Adds "settings": {"version", "values"} to a heartbeat answer when the kiosk's stored document is newer
+ * than the version it reported; 0 on success (added or not), -1 on a database error. */
+int routes_settings_offer(struct route_ctx *ctx, const char *kiosk_id, long long reported, cJSON *answer);
 
 /* GET /v1/admin/records and POST /v1/admin/reset (routes_admin.c). */
 void routes_admin_records(struct route_ctx *ctx, const struct http_request *req, struct http_response *resp);

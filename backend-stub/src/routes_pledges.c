@@ -35,17 +35,6 @@ struct project_row {
 	int decimals;
 };
 
-/* 1 if s is "JC-" and 8 upper-case hexadecimal digits. */
-static int kiosk_reference_valid(const char *s)
-{
-	if (strlen(s) != KIOSK_REFERENCE_LEN || strncmp(s, "JC-", 3) != 0)
-		return 0;
-	for (int i = 3; i < KIOSK_REFERENCE_LEN; i++)
-		if (!((s[i] >= '0' && s[i] <= '9') || (s[i] >= 'A' && s[i] <= 'F')))
-			return 0;
-	return 1;
-}
-
 /*
  * Load project id as of Unix time `at` (a project past its end date still takes a pledge the visitor
  * confirmed on or before that date). 0 found, 1 unknown, -1 error.
@@ -168,7 +157,7 @@ void routes_pledge_create(struct route_ctx *ctx, const struct http_request *req,
 		json_reader_fail(&r, 400, "invalid_field", NULL, "phone", "is not a phone number");
 		goto out;
 	}
-	if (kiosk_reference != NULL && !kiosk_reference_valid(kiosk_reference)) {
+	if (kiosk_reference != NULL && !kiosk_reference_valid(kiosk_reference, "JC-")) {
 		json_reader_fail(&r, 400, "invalid_field", NULL, "kiosk_reference", "must be JC- and 8 hexadecimal digits (0-9, A-F)");
 		goto out;
 	}
@@ -416,7 +405,7 @@ void routes_pledge_withdraw(struct route_ctx *ctx, const struct http_request *re
 				 "give reference or kiosk_reference, not both");
 		goto out;
 	}
-	if (kiosk_reference != NULL && !kiosk_reference_valid(kiosk_reference)) {
+	if (kiosk_reference != NULL && !kiosk_reference_valid(kiosk_reference, "JC-")) {
 		json_reader_fail(&r, 400, "invalid_field", NULL, "kiosk_reference", "must be JC- and 8 hexadecimal digits (0-9, A-F)");
 		goto out;
 	}

@@ -54,9 +54,11 @@ static const struct route route_table[] = {
 	{"POST", "/v1/pledges/withdraw", ROUTE_WRITE, routes_pledge_withdraw},
 	{"POST", "/v1/assistance/status", ROUTE_WRITE, routes_assistance_status},
 	{"POST", "/v1/help-requests", ROUTE_WRITE, routes_help_create},
+	{"POST", "/v1/help-requests/cancel", ROUTE_WRITE, routes_help_cancel},
 	{"POST", "/v1/heartbeat", ROUTE_WRITE, routes_heartbeat},
 	{"GET", "/v1/admin/records", ROUTE_ADMIN_READ, routes_admin_records},
 	{"POST", "/v1/admin/reset", ROUTE_ADMIN_WRITE, routes_admin_reset},
+	{"POST", "/v1/admin/settings", ROUTE_ADMIN_WRITE, routes_admin_settings},
 };
 
 struct server {

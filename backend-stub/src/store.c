@@ -55,6 +55,8 @@ static const char schema[] =
 	" kiosk_id TEXT NOT NULL, created_at INTEGER NOT NULL, doc TEXT NOT NULL);"
 	"CREATE TABLE IF NOT EXISTS heartbeats(id INTEGER PRIMARY KEY, kiosk_id TEXT NOT NULL,"
 	" received_at INTEGER NOT NULL, doc TEXT NOT NULL);"
+	"CREATE TABLE IF NOT EXISTS kiosk_settings(kiosk_id TEXT PRIMARY KEY, version INTEGER NOT NULL,"
+	" values_doc TEXT NOT NULL, stored_at INTEGER NOT NULL);"
 	"CREATE TABLE IF NOT EXISTS idempotency(kiosk_id TEXT NOT NULL, key TEXT NOT NULL,"
 	" request_hash TEXT NOT NULL, status INTEGER NOT NULL, body TEXT NOT NULL, created_at INTEGER NOT NULL,"
 	" PRIMARY KEY(kiosk_id, key));";

@@ -603,6 +603,25 @@ static void test_assistance_help_heartbeat(void)
 	post("/v1/help-requests", "{\"reason\":\"coffee\"}", NULL, &r);
 	CHECK(r.status == 400 && strcmp(field_of(&r), "reason") == 0, "help reason %ld", r.status);
 	reply_finish(&r);
+	/* Called off by the kiosk's own receipt number: once; a second time is a conflict; unknown is 404. */
+	post("/v1/help-requests", "{\"reason\":\"assistance\",\"screen\":\"assist.q.income\",\"kiosk_reference\":\"HQ-0A1B2C3D\"}",
+	     NULL, &r);
+	CHECK(r.status == 201 && strcmp(str_of(r.json, "kiosk_reference"), "HQ-0A1B2C3D") == 0, "help with ref %ld %s",
+	      r.status, r.body);
+	reply_finish(&r);
+	post("/v1/help-requests/cancel", "{\"kiosk_reference\":\"HQ-0A1B2C3D\",\"requested_at\":\"2026-11-28T10:00:00+08:00\"}",
+	     NULL, &r);
+	CHECK(r.status == 200 && strcmp(str_of(r.json, "status"), "cancelled") == 0, "help cancel %ld %s", r.status, r.body);
+	reply_finish(&r);
+	post("/v1/help-requests/cancel", "{\"kiosk_reference\":\"HQ-0A1B2C3D\"}", NULL, &r);
+	CHECK(r.status == 409 && strcmp(reply_code(&r), "already_cancelled") == 0, "help cancel twice %ld", r.status);
+	reply_finish(&r);
+	post("/v1/help-requests/cancel", "{\"kiosk_reference\":\"HQ-FFFFFFFF\"}", NULL, &r);
+	CHECK(r.status == 404 && strcmp(reply_code(&r), "help_request_not_found") == 0, "help cancel unknown %ld", r.status);
+	reply_finish(&r);
+	post("/v1/help-requests/cancel", "{\"kiosk_reference\":\"JC-0A1B2C3D\"}", NULL, &r);
+	CHECK(r.status == 400 && strcmp(field_of(&r), "kiosk_reference") == 0, "help cancel format %ld", r.status);
+	reply_finish(&r);
 	post("/v1/heartbeat", "{\"app_version\":\"0.1.0\",\"uptime_s\":12,\"outbox_pending\":0}", NULL, &r);
 	CHECK(r.status == 200 && strstr(str_of(r.json, "server_time"), "+08:00"), "heartbeat %ld %s", r.status, r.body);
 	reply_finish(&r);

@@ -14,7 +14,9 @@
 #include <SDL.h>
 
 #include "app/session.h"
+#include "app/staff_gesture.h"
 #include "app/strings.h"
+#include "app/voice_session.h"
 #include "automation/script.h"
 #include "booking/booking_data.h"
 #include "assistance/assistance_catalog.h"
@@ -23,19 +25,19 @@
 #include "net/sync.h"
 #include "net/query.h"
 #include "config/config.h"
+#include "core/install_paths.h"
 #include "core/log.h"
 #include "platform/platform.h"
+#include "print/printer.h"
 #include "render/png_io.h"
 #include "render/renderer.h"
+#include "screens/assisted_bar.h"
 #include "screens/screen.h"
+#include "staff/audit.h"
+#include "staff/staff_mode.h"
+#include "staff/staff_settings.h"
 #include "text/text_cache.h"
 
-#ifndef KIOSK_ASSETS_DIR
-#define KIOSK_ASSETS_DIR "assets"
-#endif
-#ifndef KIOSK_FONTS_DIR
-#define KIOSK_FONTS_DIR "fonts"
-#endif
 
 #define TEXT_CACHE_BUDGET (8u << 20)
 
@@ -63,6 +65,12 @@ struct app {
 	uint64_t warning_since;
 	unsigned changes; /* bumped whenever the state changes outside a pass (timers) */
 	bool quit;
+	struct voice_session *voice; /* the assisted mode's speech */
+	struct staff_mode staff; /* PIN, lockout, staff screens' requests, settings version */
+	struct staff_gesture gesture; /* the hidden hold that opens the PIN pad */
+	int64_t close_ignored_at; /* wall clock of the last "window close ignored" log line */
+	char *refused_doc; /* the last remote settings document refused whole (not processed again) */
+	Uint32 wake_event; /* an SDL user event: the sync thread has settings for the UI thread */
 };
 
 void idle_warning_build(struct screen_ctx *ctx);
@@ -101,6 +109,8 @@ static void sync_options_from(const struct config *cfg, const char *data_dir, st
 	o->app_version = KIOSK_APP_VERSION;
 }
 
+static void start_network(struct app *app);
+
 /* Opens the UI's store and starts the sync thread; a store that cannot take submissions keeps
  * the kiosk running with the read-only services (the screens say so calmly). */
 static void open_data(struct app *app)
@@ -124,12 +134,38 @@ static void open_data(struct app *app)
 	app->kiosk.can_submit = h == STORE_HEALTHY;
 	if (h != STORE_HEALTHY)
 		kiosk_log(LOG_ERROR, "the kiosk cannot take submissions: %s", app->kiosk.why);
+	booking_data_set_window(app->kiosk.booking, (int)config_int(&app->cfg, "booking", "window_days"));
+	start_network(app);
+}
+
+/* Called on the sync thread: a settings document waits; wake the UI loop (SDL_PushEvent is
+ * thread-safe), which takes it on the UI thread. */
+static void settings_ready(void *ctx)
+{
+	struct app *app = ctx;
+	SDL_Event e;
+	memset(&e, 0, sizeof(e));
+	e.type = app->wake_event;
+	if (app->wake_event != (Uint32)-1)
+		SDL_PushEvent(&e);
+}
+
+/* Starts the sync thread and the query worker for the configured backend (none without one). */
+static void start_network(struct app *app)
+{
+	char err[512];
+	if (!app->kiosk.store)
+		return;
 	if (!config_str(&app->cfg, "backend", "url")[0]) {
 		kiosk_log(LOG_INFO, "no backend configured: submissions stay in the outbox");
 		return;
 	}
 	struct sync_options o;
 	sync_options_from(&app->cfg, app->opts.data_dir, &o);
+	o.settings_version = app->staff.settings_version;
+	o.process_started_at = app->staff.started_at;
+	o.settings_ready = settings_ready;
+	o.settings_ctx = app;
 	app->kiosk.sync = sync_start(&o, err, sizeof(err));
 	if (!app->kiosk.sync)
 		kiosk_log(LOG_ERROR, "sync engine: %s", err);
@@ -137,6 +173,15 @@ static void open_data(struct app *app)
 	app->kiosk.query = query_start(&o.http, err, sizeof(err));
 	if (!app->kiosk.query)
 		kiosk_log(LOG_ERROR, "query worker: %s", err);
+}
+
+/* Stops the sync thread and the query worker (each finishes the request in flight). */
+static void stop_network(struct app *app)
+{
+	query_stop(app->kiosk.query);
+	app->kiosk.query = NULL;
+	sync_stop(app->kiosk.sync);
+	app->kiosk.sync = NULL;
 }
 
 int app_sync_now(const struct app_options *opts)
@@ -174,12 +219,6 @@ int app_sync_now(const struct app_options *opts)
 	return c.by_state[SUB_PENDING] ? 3 : 0;
 }
 
-static const char *env_or(const char *name, const char *fallback)
-{
-	const char *v = getenv(name);
-	return v && v[0] ? v : fallback;
-}
-
 struct app *app_create(const struct app_options *opts, char *err, size_t errlen)
 {
 	/* A peer closing a connection must be an error return, not a signal that ends the kiosk. */
@@ -196,13 +235,24 @@ struct app *app_create(const struct app_options *opts, char *err, size_t errlen)
 	log_set_level((enum log_level)log_level_parse(config_str(&app->cfg, "log", "level")));
 	if (opts->data_dir && !prepare_data_dir(opts->data_dir, err, errlen))
 		goto fail;
+	/* What staff and the fleet changed on this kiosk (DATA/settings.ini) over the --config file. */
+	int settings_version = 0;
+	staff_settings_load(&app->cfg, opts->data_dir, &settings_version);
+	log_set_level((enum log_level)log_level_parse(config_str(&app->cfg, "log", "level")));
+	staff_mode_init(&app->staff, opts->data_dir, &app->cfg, settings_version, clock_wall());
+	app->kiosk.staff = &app->staff;
+	/* The receipt printer: when printing is on, its queue is checked in the background from now. */
+	app->kiosk.printer = printer_create();
+	if (config_bool(&app->cfg, "printer", "enabled"))
+		printer_available(app->kiosk.printer, config_str(&app->cfg, "printer", "queue"));
+	app->wake_event = SDL_RegisterEvents(1);
 
 	char path[1024];
-	snprintf(path, sizeof(path), "%s/fonts.ini", env_or("KIOSK_FONTS_DIR", KIOSK_FONTS_DIR));
+	snprintf(path, sizeof(path), "%s/fonts.ini", install_dir_path(INSTALL_FONTS));
 	app->fonts = font_set_create(path, err, errlen);
 	if (!app->fonts)
 		goto fail;
-	snprintf(path, sizeof(path), "%s/i18n", env_or("KIOSK_ASSETS_DIR", KIOSK_ASSETS_DIR));
+	snprintf(path, sizeof(path), "%s/i18n", install_dir_path(INSTALL_ASSETS));
 	app->strings = strings_load(path, err, errlen);
 	if (!app->strings)
 		goto fail;
@@ -222,6 +272,13 @@ struct app *app_create(const struct app_options *opts, char *err, size_t errlen)
 		goto fail;
 	}
 	ui_init(&app->ui, app->texts);
+	int volume = (int)config_int(&app->cfg, "voice", "volume");
+	/* Headless (tests, the demo) synthesizes without an audio device; a kiosk without one stays silent. */
+	app->voice = voice_session_create(&(struct voice_options){.audio = !opts->headless, .volume_pct = volume}, volume);
+	if (!app->voice) {
+		snprintf(err, errlen, "out of memory");
+		goto fail;
+	}
 	clock_init(&app->clock, opts->script_path != NULL);
 	open_data(app);
 	app_end_session(app); /* start as after a session: defaults, attract screen */
@@ -241,8 +298,11 @@ void app_destroy(struct app *app)
 	charity_data_destroy(app->kiosk.charity);
 	assist_data_destroy(app->kiosk.assistance);
 	store_close(app->kiosk.store);
+	printer_destroy(app->kiosk.printer);
+	free(app->refused_doc);
 	session_wipe(&app->session);
 	ui_finish(&app->ui);
+	voice_session_destroy(app->voice); /* before the platform: it ends SDL, audio included */
 	renderer_destroy(app->renderer);
 	platform_destroy(app->platform);
 	text_cache_destroy(app->texts);
@@ -259,6 +319,11 @@ static const struct screen_desc *top(const struct app *app)
 static bool on_attract(const struct app *app)
 {
 	return strcmp(top(app)->name, "attract") == 0;
+}
+
+static bool is_staff_screen(const struct screen_desc *d)
+{
+	return d && strncmp(d->name, "staff.", 6) == 0;
 }
 
 static uint64_t idle_limit_ms(const struct app *app)
@@ -280,8 +345,12 @@ static void reset_stack(struct app *app, const char *name)
 
 void app_end_session(struct app *app)
 {
+	app->staff.active = false; /* staff mode ends with the session, wiped like a visitor's */
+	app->staff.request = STAFF_REQUEST_NONE;
+	staff_gesture_reset(&app->gesture);
 	session_wipe(&app->session);
 	ui_reset(&app->ui);
+	voice_session_reset(app->voice);
 	app->lang = (enum text_lang)text_lang_parse(config_str(&app->cfg, "kiosk", "language"));
 	app->theme_kind = (enum theme_kind)theme_kind_parse(config_str(&app->cfg, "kiosk", "theme"));
 	app->warning = false;
@@ -290,11 +359,76 @@ void app_end_session(struct app *app)
 	app->changes++;
 }
 
+/* Acts on what changed settings need: the sync thread restarts for backend and sync settings, the
+ * booking window is passed on. Defaults (language, theme) are read at the next session's start. */
+static void apply_effects(struct app *app)
+{
+	unsigned effects = app->staff.effects;
+	app->staff.effects = 0;
+	if (effects & SETTING_EFFECT_SYNC) {
+		kiosk_log(LOG_INFO, "backend or sync settings changed: restarting the sync thread");
+		stop_network(app);
+		start_network(app);
+	}
+	if (effects & SETTING_EFFECT_BOOKING)
+		booking_data_set_window(app->kiosk.booking, (int)config_int(&app->cfg, "booking", "window_days"));
+	if (effects)
+		app->changes++;
+}
+
+/* A settings document from the backend, handed over by the sync thread: applied here, on the UI thread. */
+static void take_remote_settings(struct app *app)
+{
+	char *doc = NULL;
+	if (!sync_take_settings(app->kiosk.sync, &doc))
+		return;
+	if (app->refused_doc && strcmp(app->refused_doc, doc) == 0) { /* refused whole before: audited once */
+		free(doc);
+		return;
+	}
+	int before = app->staff.settings_version;
+	app->staff.effects |= staff_settings_apply_remote(&app->cfg, app->opts.data_dir, doc, &app->staff.settings_version);
+	if (app->staff.settings_version != before) {
+		sync_set_settings_version(app->kiosk.sync, app->staff.settings_version);
+		free(doc);
+	} else {
+		free(app->refused_doc);
+		app->refused_doc = doc;
+	}
+	apply_effects(app);
+	app->changes++;
+}
+
+/* The hidden hold completed: the PIN pad over the attract screen. */
+static void open_staff_entry(struct app *app)
+{
+	const struct screen_desc *pin = screen_find("staff.pin");
+	if (pin && app->depth < STACK_MAX)
+		app->stack[app->depth++] = pin;
+	app->ui.focus = 0;
+	app->last_activity = clock_now_ms(&app->clock);
+	app->changes++;
+}
+
 uint64_t app_tick(struct app *app)
 {
 	uint64_t now = clock_now_ms(&app->clock);
-	if (on_attract(app))
+	take_remote_settings(app);
+	if (on_attract(app)) {
+		if (!staff_gesture_due(&app->gesture, now))
+			return staff_gesture_deadline(&app->gesture);
+		open_staff_entry(app);
+	}
+	if (is_staff_screen(top(app))) {
+		/* Staff mode has its own timeout and no warning: it simply ends, wiped like a session. */
+		uint64_t limit = app->last_activity + (uint64_t)config_int(&app->cfg, "staff", "idle_timeout") * 1000u;
+		if (now < limit)
+			return limit;
+		kiosk_log(LOG_INFO, "staff mode idle: session wiped, attract screen");
+		staff_mode_leave(&app->staff, "idle");
+		app_end_session(app);
 		return 0;
+	}
 	uint64_t limit = app->last_activity + idle_limit_ms(app);
 	if (!app->warning && now >= limit) {
 		app->warning = true;
@@ -335,6 +469,8 @@ static void apply(struct app *app, const struct screen_request *rq)
 		const struct screen_desc *next = rq->go ? screen_find(rq->go) : NULL;
 		if (!next)
 			kiosk_log(LOG_ERROR, "no screen called %s", rq->go ? rq->go : "(null)");
+		else if (is_staff_screen(next) && strcmp(next->name, "staff.pin") != 0 && !app->staff.active)
+			kiosk_log(LOG_WARN, "%s refused: staff mode is not active", next->name);
 		else if (app->depth < STACK_MAX)
 			app->stack[app->depth++] = next;
 		break;
@@ -360,27 +496,85 @@ static void apply(struct app *app, const struct screen_request *rq)
 	}
 }
 
+/* What the staff screens asked for in the pass just run. */
+static void staff_requests(struct app *app)
+{
+	enum staff_request rq = app->staff.request;
+	app->staff.request = STAFF_REQUEST_NONE;
+	switch (rq) {
+	case STAFF_REQUEST_NONE:
+		break;
+	case STAFF_REQUEST_ENTER:
+		reset_stack(app, "staff.home");
+		app->ui.focus = 0;
+		app->changes++;
+		break;
+	case STAFF_REQUEST_LEAVE:
+		app_end_session(app);
+		break;
+	case STAFF_REQUEST_QUIT:
+		app->quit = true;
+		break;
+	}
+	if (app->staff.effects)
+		apply_effects(app);
+}
+
+static void handle_pass(struct app *app, const struct ui_event *ev);
+
 void app_handle(struct app *app, const struct ui_event *ev)
 {
 	bool input = ev && ev->kind != UI_EVENT_NONE;
-	if (input)
-		app->last_activity = clock_now_ms(&app->clock);
+	if (input) {
+		uint64_t now = clock_now_ms(&app->clock);
+		app->last_activity = now;
+		switch (staff_gesture_event(&app->gesture, ev, on_attract(app), now)) {
+		case GESTURE_PASS:
+			break;
+		case GESTURE_SWALLOW:
+			return;
+		case GESTURE_REPLAY: {
+			struct ui_event held = app->gesture.held;
+			handle_pass(app, &held);
+			break;
+		}
+		}
+	}
+	handle_pass(app, ev);
+	if (app->ui.record_hidden) /* the voice reads the whole screen: one more pass records all of it */
+		handle_pass(app, NULL);
+}
+
+/* One UI pass with ev and what the screen asked for. */
+static void handle_pass(struct app *app, const struct ui_event *ev)
+{
 	begin_pass(app, ev);
+	const struct screen_desc *built = top(app);
 	struct screen_ctx ctx = {&app->ui, app->strings, &app->cfg, &app->session, &app->kiosk,
-				 {-1, -1, SCREEN_STAY, NULL}, 0};
-	top(app)->build(&ctx);
+				 {-1, -1, SCREEN_STAY, NULL}, 0, built->name};
+	built->build(&ctx);
+	assisted_bar_dialogs(&ctx);
 	if (app->warning) {
 		uint64_t now = clock_now_ms(&app->clock), end = app->warning_since + countdown_ms(app);
 		ctx.idle_seconds_left = now < end ? (int)((end - now + 999u) / 1000u) : 0;
 		idle_warning_build(&ctx);
 	}
 	ui_end(&app->ui);
+	/* Speech follows what this pass showed (the screen built, not the one it asked for next). */
+	bool assisted = app->theme_kind != THEME_STANDARD && config_bool(&app->cfg, "voice", "enabled") &&
+			strncmp(built->name, "staff.", 6) != 0;
+	voice_session_after_pass(app->voice, &app->ui, &app->session, built->name, assisted);
 	/* A whole tap (the release) while the warning is up means someone is there: carry on. */
 	if (app->warning && ev && ev->kind == UI_EVENT_RELEASE) {
 		app->warning = false;
+		*session_int(&app->session, "iw.said", 0) = 0; /* the next warning is said again */
 		app->changes++;
 	}
 	apply(app, &ctx.request);
+	staff_requests(app);
+	/* A staff screen stays only while staff mode is active (the PIN screen excepted). */
+	if (is_staff_screen(top(app)) && strcmp(top(app)->name, "staff.pin") != 0 && !app->staff.active)
+		app_end_session(app);
 }
 
 void app_draw(struct app *app, bool present)
@@ -418,7 +612,12 @@ bool app_goto(struct app *app, const char *name)
 		return false;
 	apply(app, &rq);
 	app->last_activity = clock_now_ms(&app->clock);
-	return true;
+	return strcmp(top(app)->name, name) == 0;
+}
+
+bool app_quitting(const struct app *app)
+{
+	return app->quit;
 }
 
 bool app_screenshot(struct app *app, const char *path, char *err, size_t errlen)
@@ -442,6 +641,11 @@ bool app_has_display(const struct app *app)
 const struct ui *app_ui(const struct app *app)
 {
 	return &app->ui;
+}
+
+const char *app_last_speech(const struct app *app)
+{
+	return voice_session_last(app->voice);
 }
 
 const char *app_screen_name(const struct app *app)
@@ -569,8 +773,21 @@ int app_run(struct app *app)
 		do {
 			struct ui_event ev;
 			if (e.type == SDL_QUIT) {
-				kiosk_log(LOG_INFO, "quit requested");
+				/* Locked down, the window manager cannot send this (platform.c): it is SIGTERM or
+				 * SIGINT, from systemd or a shutdown, which must stop the kiosk. */
+				kiosk_log(LOG_INFO, "quit requested (signal)");
 				app->quit = true;
+			} else if (e.type == SDL_WINDOWEVENT && e.window.event == SDL_WINDOWEVENT_CLOSE) {
+				if (!platform_locked_down(app->platform)) {
+					kiosk_log(LOG_INFO, "window closed");
+					app->quit = true;
+				} else if (clock_wall() - app->close_ignored_at >= 60) {
+					/* Alt+F4 or a window manager's close: citizens never leave the kiosk. */
+					kiosk_log(LOG_INFO, "a request to close the window was ignored (locked down; staff mode can exit)");
+					app->close_ignored_at = clock_wall();
+				}
+			} else if (e.type == app->wake_event) {
+				dirty = true; /* settings from the backend: app_tick takes them */
 			} else if (e.type == SDL_WINDOWEVENT || e.type == SDL_RENDER_TARGETS_RESET ||
 				   e.type == SDL_RENDER_DEVICE_RESET) {
 				dirty = true;

@@ -45,10 +45,13 @@ bool app_screenshot(struct app *app, const char *path, char *err, size_t errlen)
 bool app_type(struct app *app, const char *text);
 /* A named key (Backspace, Enter, Escape, Tab) for the focused field; false when it does nothing. */
 bool app_key(struct app *app, const char *name);
-/* Opens a screen by name on top of the stack (developer screens included); false when unknown. */
+/* Opens a screen by name on top of the stack (developer screens included); false when unknown or
+ * refused (a staff screen without staff mode active). */
 bool app_goto(struct app *app, const char *name);
 /* Ends the session now: wipes it and shows the attract screen (what an idle timeout does). */
 void app_end_session(struct app *app);
+/* True once staff chose to exit to the desktop (the loop and the automation driver stop). */
+bool app_quitting(const struct app *app);
 
 /* True when frames reach a real display (not --headless). */
 bool app_has_display(const struct app *app);
@@ -56,6 +59,8 @@ const struct ui *app_ui(const struct app *app);
 const char *app_screen_name(const struct app *app);
 const char *app_theme_name(const struct app *app);
 const char *app_lang_tag(const struct app *app);
+/* The last text handed to the synthesizer in the assisted mode ("" for none). */
+const char *app_last_speech(const struct app *app);
 struct clock *app_clock(struct app *app);
 /* Layout cache and glyph statistics, for benchmarks and cache tests. */
 void app_text_stats(const struct app *app, size_t *layouts_made, uint64_t *glyphs_rasterized);

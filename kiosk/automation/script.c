@@ -49,8 +49,18 @@ static const struct ui_widget *resolve(const struct ui *ui, const char *target, 
 		}
 		return NULL;
 	}
-	if (target[0] == '#')
-		return ui_find(ui, target + 1);
+	if (target[0] == '#') {
+		/* #id="text": that widget, only while it shows exactly that text */
+		const char *eq = strstr(target, "=\"");
+		size_t tl = strlen(target);
+		if (!eq || tl < (size_t)(eq - target) + 3 || target[tl - 1] != '"')
+			return ui_find(ui, target + 1);
+		char id[UI_ID_MAX];
+		snprintf(id, sizeof(id), "%.*s", (int)(eq - target - 1), target + 1);
+		const struct ui_widget *w = ui_find(ui, id);
+		size_t want = tl - (size_t)(eq - target) - 3;
+		return w && strlen(w->text) == want && strncmp(w->text, eq + 2, want) == 0 ? w : NULL;
+	}
 	if (strncmp(target, "first:", 6) == 0) { /* the first enabled widget of a role: "first:day" */
 		for (size_t i = 0; i < ui->widget_count; i++) {
 			if (ui->widgets[i].enabled && strcmp(ui->widgets[i].role, target + 6) == 0)
@@ -117,6 +127,63 @@ static bool do_tap(struct run *r, const char *target, bool any)
 	return true;
 }
 
+/* hold @X,Y MS: a finger pressed at a point and kept still for MS virtual milliseconds (timers run
+ * meanwhile, as during `wait`), then lifted: the long press that opens staff mode. */
+static bool do_hold(struct run *r, const char *arg)
+{
+	int x, y;
+	long ms;
+	char tail;
+	if (sscanf(arg, "@%d,%d %ld%c", &x, &y, &ms, &tail) != 3 || ms < 0 || ms > 60000)
+		return fail(r, "hold: expected @X,Y MS (0-60000), got \"%s\"", arg);
+	app_draw(r->app, false);
+	struct ui_event press = {UI_EVENT_PRESS, x, y}, release = {UI_EVENT_RELEASE, x, y};
+	app_handle(r->app, &press);
+	do_wait(r->app, (uint64_t)ms);
+	app_handle(r->app, &release);
+	return true;
+}
+
+/* wait-for TARGET MS: gives up to MS milliseconds of real time (the virtual clock stands still) for
+ * TARGET to appear, drawing and running the timers every 20 ms: for what another thread brings
+ * (the sync engine's delivery, settings from the backend). */
+static bool do_wait_for(struct run *r, char *arg)
+{
+	char *space = strrchr(arg, ' ');
+	char *end = NULL;
+	long ms = space ? strtol(space + 1, &end, 10) : -1;
+	if (!space || !end || *end || ms < 0 || ms > 120000)
+		return fail(r, "wait-for: expected TARGET MS (0-120000), got \"%s\"", arg);
+	*space = '\0';
+	for (long waited = 0;; waited += 20) {
+		app_tick(r->app);
+		app_draw(r->app, false);
+		bool is_point;
+		int x, y;
+		if (resolve(app_ui(r->app), arg, &is_point, &x, &y))
+			return true;
+		if (waited >= ms)
+			return fail(r, "wait-for %s: not on screen after %ld ms", arg, ms);
+		SDL_Delay(20);
+	}
+}
+
+/* pause MS: MS milliseconds of real time for other threads (the sync engine), the virtual clock
+ * standing still; the app's timers and screens run every 20 ms meanwhile. */
+static bool do_pause(struct run *r, const char *arg)
+{
+	char *end = NULL;
+	long ms = strtol(arg, &end, 10);
+	if (!*arg || *end || ms < 0 || ms > 120000)
+		return fail(r, "pause: expected milliseconds (0-120000), got \"%s\"", arg);
+	for (long waited = 0; waited < ms; waited += 20) {
+		app_tick(r->app);
+		app_draw(r->app, false);
+		SDL_Delay(20);
+	}
+	return true;
+}
+
 /* A coordinate: pixels, or a percentage of the screen's extent ("50%"). */
 static bool coordinate(const char **p, int extent, int *out)
 {
@@ -176,6 +243,7 @@ static bool do_dump(struct run *r, const char *name)
 	cJSON_AddItemToObject(root, "size", cJSON_CreateIntArray(size, 2));
 	cJSON_AddStringToObject(root, "theme", app_theme_name(r->app));
 	cJSON_AddStringToObject(root, "lang", app_lang_tag(r->app));
+	cJSON_AddStringToObject(root, "speech", app_last_speech(r->app));
 	cJSON *list = cJSON_AddArrayToObject(root, "widgets");
 	for (size_t i = 0; i < ui->widget_count; i++) {
 		const struct ui_widget *w = &ui->widgets[i];
@@ -252,6 +320,12 @@ static bool run_line(struct run *r, char *line)
 	}
 	if (strcmp(cmd, "drag") == 0)
 		return do_drag(r, arg);
+	if (strcmp(cmd, "hold") == 0)
+		return do_hold(r, arg);
+	if (strcmp(cmd, "wait-for") == 0)
+		return do_wait_for(r, arg);
+	if (strcmp(cmd, "pause") == 0)
+		return do_pause(r, arg);
 	if (strcmp(cmd, "type") == 0) {
 		if (!app_type(r->app, arg))
 			return fail(r, "type: no text field is focused");
@@ -264,7 +338,7 @@ static bool run_line(struct run *r, char *line)
 	}
 	if (strcmp(cmd, "goto") == 0) {
 		if (!app_goto(r->app, arg))
-			return fail(r, "goto %s: no such screen", arg);
+			return fail(r, "goto %s: no such screen, or not open now (staff screens need staff mode)", arg);
 		return true;
 	}
 	if (strcmp(cmd, "expect") == 0 || strcmp(cmd, "expect-not") == 0) {
@@ -289,6 +363,17 @@ static bool run_line(struct run *r, char *line)
 			found = strstr(ui->widgets[i].text, needle) || strstr(ui->widgets[i].label, needle);
 		if (found != (strcmp(cmd, "expect-contains") == 0))
 			return fail(r, found ? "%s %s: some widget shows it" : "%s %s: no widget shows it", cmd, arg);
+		return true;
+	}
+	if (strcmp(cmd, "expect-said") == 0) {
+		size_t len = strlen(arg);
+		if (len < 3 || arg[0] != '"' || arg[len - 1] != '"')
+			return fail(r, "%s: expected \"text\"", cmd);
+		char needle[LINE_MAX_LEN];
+		snprintf(needle, sizeof(needle), "%.*s", (int)(len - 2), arg + 1);
+		app_draw(r->app, false);
+		if (!strstr(app_last_speech(r->app), needle))
+			return fail(r, "expect-said %s: the last thing said was \"%s\"", arg, app_last_speech(r->app));
 		return true;
 	}
 	if (strcmp(cmd, "expect-enabled") == 0 || strcmp(cmd, "expect-disabled") == 0) {
@@ -347,6 +432,11 @@ int script_run(struct app *app, const char *path, const char *out_dir)
 		if (ok && app_has_display(app)) { /* on a real display, show each step long enough to watch */
 			app_draw(app, true);
 			SDL_Delay(250);
+		}
+		if (ok && app_quitting(app)) { /* staff chose to exit to the desktop: the run ends here */
+			fprintf(stderr, "%s:%d: the kiosk exited to the desktop; the rest of the script is not run\n", path,
+				r.line);
+			break;
 		}
 		if (!ok) {
 			fprintf(stderr, "%s:%d: %s\n", path, r.line, r.why);

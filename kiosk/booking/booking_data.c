@@ -14,6 +14,7 @@ struct booking_data {
 	struct catalog_slot slots[CATALOG_SLOTS_MAX];
 	int slot_count;
 	int64_t slots_stamp, slots_checked;
+	int window_cap; /* [booking] window_days, 0: none */
 };
 
 struct booking_data *booking_data_create(struct store *store)
@@ -39,6 +40,15 @@ static int64_t stamp_of(struct booking_data *d, const char *kind)
 	return stamp;
 }
 
+void booking_data_set_window(struct booking_data *d, int days)
+{
+	if (!d || d->window_cap == days)
+		return;
+	d->window_cap = days;
+	d->catalog.service_count = 0; /* parse again on the next read, with the new limit */
+	d->catalog_checked = -1;
+}
+
 const struct booking_catalog *booking_data_catalog(struct booking_data *d, int64_t now)
 {
 	if (d->catalog_checked == now)
@@ -50,6 +60,10 @@ const struct booking_catalog *booking_data_catalog(struct booking_data *d, int64
 		booking_catalog_parse(&d->catalog, services, offices);
 		free(services);
 		free(offices);
+		for (int i = 0; d->window_cap > 0 && i < d->catalog.office_count; i++) {
+			if (d->catalog.offices[i].window_days > d->window_cap)
+				d->catalog.offices[i].window_days = d->window_cap;
+		}
 		d->catalog_stamp[0] = stamps[0];
 		d->catalog_stamp[1] = stamps[1];
 	}

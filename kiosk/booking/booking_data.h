@@ -14,6 +14,9 @@ struct booking_data;
 /* Borrows store (may be NULL: then everything is empty). */
 struct booking_data *booking_data_create(struct store *store);
 void booking_data_destroy(struct booking_data *d);
+/* Limits every office's booking window to days ([booking] window_days; 0: the office's own window).
+ * The backend keeps its own window, so a longer one than the office's is not offered. */
+void booking_data_set_window(struct booking_data *d, int days);
 /* The catalog as cached now. */
 const struct booking_catalog *booking_data_catalog(struct booking_data *d, int64_t now);
 /* The cached slots of an office and a service; returns the count and points *slots at them. */

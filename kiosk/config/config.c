@@ -45,10 +45,62 @@ static bool parse_bool(const char *v, bool *out)
 	return false;
 }
 
+static bool in_choices(const struct option_def *def, const char *word, size_t len)
+{
+	for (const char *const *c = def->choices; *c; c++) {
+		if (strlen(*c) == len && strncmp(*c, word, len) == 0)
+			return true;
+	}
+	return false;
+}
+
+static void list_choices(const struct option_def *def, char *err, size_t errlen)
+{
+	for (const char *const *c = def->choices; *c; c++) {
+		size_t used = strlen(err);
+		snprintf(err + used, errlen - used, " %s", *c);
+	}
+}
+
+/* A set of distinct choices separated by single spaces. */
+static bool validate_list(const struct option_def *def, const char *value, char *err, size_t errlen)
+{
+	const char *p = value;
+	while (*p) {
+		size_t len = strcspn(p, " ");
+		bool repeated = false;
+		for (const char *q = value; q < p; q += strcspn(q, " ") + 1)
+			repeated = repeated || (strcspn(q, " ") == len && strncmp(q, p, len) == 0);
+		if (len == 0 || !in_choices(def, p, len) || repeated) {
+			snprintf(err, errlen, "must be distinct words of");
+			list_choices(def, err, errlen);
+			snprintf(err + strlen(err), errlen - strlen(err), ", separated by spaces");
+			return false;
+		}
+		p += len;
+		if (*p == ' ')
+			p++;
+	}
+	if ((long)strlen(value) < def->min) {
+		snprintf(err, errlen, "must name at least one of");
+		list_choices(def, err, errlen);
+		return false;
+	}
+	return true;
+}
+
 static bool validate(const struct option_def *def, const char *value, char *err, size_t errlen)
 {
 	size_t len = strlen(value);
+	for (const char *c = value; *c; c++) {
+		if ((unsigned char)*c < 0x20 || *c == 0x7f) { /* a line break would end the INI line */
+			snprintf(err, errlen, "must not contain control characters");
+			return false;
+		}
+	}
 	switch (def->type) {
+	case OPTION_LIST:
+		return validate_list(def, value, err, errlen);
 	case OPTION_STRING:
 	case OPTION_URL:
 		if ((long)len < def->min || (long)len > def->max) {
@@ -89,10 +141,7 @@ static bool validate(const struct option_def *def, const char *value, char *err,
 				return true;
 		}
 		snprintf(err, errlen, "must be one of");
-		for (const char *const *c = def->choices; *c; c++) {
-			size_t used = strlen(err);
-			snprintf(err + used, errlen - used, " %s", *c);
-		}
+		list_choices(def, err, errlen);
 		return false;
 	}
 	return false;
@@ -163,8 +212,13 @@ bool config_load(struct config *cfg, const char *path, char *err, size_t errlen)
 	}
 	int rc = ini_parse_stream(read_line, &ctx, on_value, &ctx);
 	fclose(ctx.file);
-	if (rc == 0)
-		return true;
+	if (rc == 0) {
+		char why[384];
+		if (config_check(cfg, why, sizeof(why)))
+			return true;
+		snprintf(err, errlen, "%s: %s", path, why);
+		return false;
+	}
 	if (rc == -2)
 		snprintf(err, errlen, "%s: out of memory while reading", path);
 	else if (ctx.why_line == rc)
@@ -180,7 +234,8 @@ static int expect_option(const char *section, const char *name, enum option_type
 	(void)type; /* only checked by the assertions below */
 	assert(i >= 0 && "option not declared in options_table.c");
 	assert((options_table[i].type == type ||
-		(type == OPTION_STRING && (options_table[i].type == OPTION_ENUM || options_table[i].type == OPTION_URL))) &&
+		(type == OPTION_STRING && (options_table[i].type == OPTION_ENUM || options_table[i].type == OPTION_URL ||
+					   options_table[i].type == OPTION_LIST))) &&
 	       "option read with the wrong type");
 	return i;
 }
@@ -211,8 +266,40 @@ void config_print(const struct config *cfg, FILE *out)
 			section = def->section;
 			fprintf(out, "%s[%s]\n", i ? "\n" : "", section);
 		}
-		bool secret = strcmp(def->name, "secret") == 0 && cfg->values[i][0];
+		bool secret = config_is_secret(def) && cfg->values[i][0];
 		fprintf(out, "; %s (default: \"%s\")\n%s = %s\n", def->help, def->default_value, def->name,
 			secret ? "(set, not shown)" : cfg->values[i]);
 	}
+}
+
+bool config_check(const struct config *cfg, char *err, size_t errlen)
+{
+	/* The language a new visitor sees must be one the kiosk offers. */
+	const char *lang = config_str(cfg, "kiosk", "language");
+	const char *offered = config_str(cfg, "kiosk", "languages");
+	size_t len = strlen(lang);
+	for (const char *p = offered; *p; p += strcspn(p, " "), p += *p == ' ') {
+		if (strcspn(p, " ") == len && strncmp(p, lang, len) == 0)
+			return true;
+	}
+	snprintf(err, errlen, "[kiosk] languages: must include the default language %s", lang);
+	return false;
+}
+
+const struct option_def *config_option(const char *section, const char *name)
+{
+	int i = find_option(section, name);
+	return i < 0 ? NULL : &options_table[i];
+}
+
+const char *config_value(const struct config *cfg, const char *section, const char *name)
+{
+	int i = find_option(section, name);
+	return i < 0 ? NULL : cfg->values[i];
+}
+
+bool config_is_secret(const struct option_def *def)
+{
+	return (strcmp(def->section, "backend") == 0 && strcmp(def->name, "secret") == 0) ||
+	       (strcmp(def->section, "staff") == 0 && strcmp(def->name, "pin_hash") == 0);
 }

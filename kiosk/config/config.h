@@ -8,9 +8,10 @@
 #include <stddef.h>
 #include <stdio.h>
 
-enum option_type { OPTION_STRING, OPTION_INT, OPTION_BOOL, OPTION_ENUM, OPTION_URL };
+/* OPTION_LIST: a space-separated set of distinct `choices` (each at most once, any order). */
+enum option_type { OPTION_STRING, OPTION_INT, OPTION_BOOL, OPTION_ENUM, OPTION_URL, OPTION_LIST };
 
-/* One declared option. `choices` is a NULL-terminated list for OPTION_ENUM. */
+/* One declared option. `choices` is a NULL-terminated list for OPTION_ENUM and OPTION_LIST. */
 struct option_def {
 	const char *section;
 	const char *name;
@@ -41,6 +42,15 @@ bool config_load(struct config *cfg, const char *path, char *err, size_t errlen)
 /* Validates and sets one value; returns false with a reason in err. */
 bool config_set(struct config *cfg, const char *section, const char *name, const char *value, char *err,
 		size_t errlen);
+/* The rules between options (the default language is one of the languages offered); false with
+ * "[section] key: what is wrong" in err. config_load checks them at the end of a file. */
+bool config_check(const struct config *cfg, char *err, size_t errlen);
+/* The declared option, or NULL. */
+const struct option_def *config_option(const char *section, const char *name);
+/* The current text of a declared option by name (any type); NULL when not declared. */
+const char *config_value(const struct config *cfg, const char *section, const char *name);
+/* True for options whose value is a secret (never printed, never changed remotely). */
+bool config_is_secret(const struct option_def *def);
 
 /* Typed reads of a declared option; asserts that it is declared with that type. */
 const char *config_str(const struct config *cfg, const char *section, const char *name);

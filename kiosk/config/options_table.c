@@ -7,6 +7,7 @@ static const char *const languages[] = {"zh-Hans", "zh-Hant", "en", NULL};
 static const char *const themes[] = {"standard", "large", "high-contrast", NULL};
 static const char *const renderers[] = {"auto", "software", "accelerated", NULL};
 static const char *const log_levels[] = {"error", "warn", "info", "debug", NULL};
+static const char *const paper_widths[] = {"58mm", "80mm", NULL};
 
 const struct option_def options_table[] = {
 	{"kiosk", "id", OPTION_STRING, 1, 64, "unprovisioned", NULL,
@@ -17,6 +18,12 @@ const struct option_def options_table[] = {
 	 "Default language a new visitor sees: zh-Hans, zh-Hant or en."},
 	{"kiosk", "theme", OPTION_ENUM, 0, 0, "standard", themes,
 	 "Default theme a new visitor sees: standard, large or high-contrast."},
+	{"kiosk", "languages", OPTION_LIST, 1, 0, "zh-Hans zh-Hant en", languages,
+	 "Languages offered on the language switch, separated by spaces; must include the default language."},
+	{"kiosk", "location", OPTION_STRING, 0, 128, "", NULL,
+	 "Where the kiosk stands (e.g. the hall's ground floor), for staff and the backend's fleet view."},
+	{"kiosk", "attract_text", OPTION_STRING, 0, 120, "", NULL,
+	 "Line under the hall name on the attract screen (empty: the usual subtitle in each language)."},
 	{"display", "fullscreen", OPTION_BOOL, 0, 0, "true", NULL,
 	 "Full-screen without window chrome (false only for development)."},
 	{"display", "renderer", OPTION_ENUM, 0, 0, "auto", renderers,
@@ -47,6 +54,24 @@ const struct option_def options_table[] = {
 	 "Services this kiosk offers for booking, by id, separated by spaces (empty: all the backend lists)."},
 	{"booking", "office", OPTION_STRING, 0, 64, "", NULL,
 	 "Office id this kiosk books for (a street station's own office); empty: the visitor chooses."},
+	{"booking", "window_days", OPTION_INT, 0, 60, "0", NULL,
+	 "Days ahead a visitor may book here, at most the office's own window (0: the office's window)."},
+	{"printer", "enabled", OPTION_BOOL, 0, 0, "false", NULL,
+	 "A receipt printer is attached: the done screens offer a printed receipt while its CUPS queue is ready."},
+	{"printer", "queue", OPTION_STRING, 0, 127, "", NULL,
+	 "CUPS queue of the receipt printer, a raw ESC/POS queue (empty: CUPS's default queue)."},
+	{"printer", "paper", OPTION_ENUM, 0, 0, "80mm", paper_widths,
+	 "Receipt paper width: 58mm (32 columns) or 80mm (48 columns)."},
+	{"staff", "allow_exit", OPTION_BOOL, 0, 0, "false", NULL,
+	 "Staff mode offers \"exit to desktop\" (false on a kiosk in a hall)."},
+	{"staff", "idle_timeout", OPTION_INT, 30, 900, "120", NULL,
+	 "Seconds without a touch before staff mode ends on its own (wiped like a visitor's session)."},
+	{"staff", "pin_hash", OPTION_STRING, 0, 127, "", NULL,
+	 "Provisioning: an Argon2id hash of the staff PIN (kiosk --hash-staff-pin), used while DATA/staff.pin is absent."},
+	{"voice", "enabled", OPTION_BOOL, 0, 0, "true", NULL,
+	 "Speech in the assisted mode (长辈版): each screen's title and question said aloud."},
+	{"voice", "volume", OPTION_INT, 0, 100, "70", NULL,
+	 "Speech volume in percent at the start of each visit; a visitor may change it for their visit."},
 	{"log", "level", OPTION_ENUM, 0, 0, "info", log_levels,
 	 "Most verbose log level written to stderr/journal: error, warn, info, debug."},
 };

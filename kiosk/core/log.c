@@ -1,7 +1,9 @@
-/* Levelled logging; see log.h. Thread-safe as far as stdio is (one fprintf per line). */
+/* Levelled logging; see log.h. Thread-safe as far as stdio is (one fprintf per line); the ring of
+ * recent lines has its own lock. */
 #include "core/log.h"
 
 #include <errno.h>
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -10,6 +12,39 @@
 static enum log_level max_level = LOG_INFO;
 
 static const char *const level_names[] = {"error", "warn", "info", "debug"};
+
+#define RECENT_LINE_MAX 256
+static pthread_mutex_t recent_lock = PTHREAD_MUTEX_INITIALIZER;
+static char recent[LOG_RECENT_LINES][RECENT_LINE_MAX];
+static unsigned recent_next, recent_count;
+
+static void remember(const char *line)
+{
+	pthread_mutex_lock(&recent_lock);
+	snprintf(recent[recent_next], RECENT_LINE_MAX, "%s", line);
+	recent_next = (recent_next + 1) % LOG_RECENT_LINES;
+	if (recent_count < LOG_RECENT_LINES)
+		recent_count++;
+	pthread_mutex_unlock(&recent_lock);
+}
+
+size_t log_recent(char *out, size_t len)
+{
+	size_t used = 0;
+	if (!len)
+		return 0;
+	out[0] = '\0';
+	pthread_mutex_lock(&recent_lock);
+	unsigned first = (recent_next + LOG_RECENT_LINES - recent_count) % LOG_RECENT_LINES;
+	for (unsigned i = 0; i < recent_count && used + 1 < len; i++) {
+		int n = snprintf(out + used, len - used, "%s\n", recent[(first + i) % LOG_RECENT_LINES]);
+		if (n < 0 || (size_t)n >= len - used)
+			break;
+		used += (size_t)n;
+	}
+	pthread_mutex_unlock(&recent_lock);
+	return used;
+}
 
 void log_set_level(enum log_level level)
 {
@@ -46,10 +81,13 @@ void log_write(enum log_level level, const char *file, int line, int with_errno,
 	char when[32];
 	strftime(when, sizeof(when), "%H:%M:%S", &tm);
 
+	char text[1200];
 	if (with_errno)
-		fprintf(stderr, "%s.%03ld %-5s [%s:%d] %s: %s\n", when, ts.tv_nsec / 1000000L,
-			level_names[level], base, line, msg, strerror(saved_errno));
+		snprintf(text, sizeof(text), "%s.%03ld %-5s [%s:%d] %s: %s", when, ts.tv_nsec / 1000000L,
+			 level_names[level], base, line, msg, strerror(saved_errno));
 	else
-		fprintf(stderr, "%s.%03ld %-5s [%s:%d] %s\n", when, ts.tv_nsec / 1000000L,
-			level_names[level], base, line, msg);
+		snprintf(text, sizeof(text), "%s.%03ld %-5s [%s:%d] %s", when, ts.tv_nsec / 1000000L,
+			 level_names[level], base, line, msg);
+	fprintf(stderr, "%s\n", text);
+	remember(text);
 }

@@ -63,10 +63,10 @@ static const char *const migrations[] = {
 #define SCHEMA_VERSION ((int)(sizeof(migrations) / sizeof(migrations[0])))
 
 static const char *const kind_names[SUB_KIND_COUNT] = {"booking", "cancellation", "pledge", "pledge_withdrawal",
-							"help_request"};
-/* backend-stub/API.md has no withdrawal endpoint yet; this path mirrors /v1/bookings/cancel. */
+							"help_request", "help_cancel"};
 static const char *const kind_endpoints[SUB_KIND_COUNT] = {"/v1/bookings", "/v1/bookings/cancel", "/v1/pledges",
-							    "/v1/pledges/withdraw", "/v1/help-requests"};
+							    "/v1/pledges/withdraw", "/v1/help-requests",
+							    "/v1/help-requests/cancel"};
 static const char *const state_names[SUB_STATE_COUNT] = {"pending", "delivered", "rejected", "needs_rebooking"};
 
 /* How bad each health is: the worst one found is reported. STORE_CORRUPT only says the file was
@@ -1191,7 +1191,7 @@ out:
 	" kind_heads(id, kind) AS (SELECT (SELECT MIN(id) FROM submissions WHERE state = 'pending'"            \
 	" AND kind = kinds.kind), kinds.kind FROM kinds WHERE kinds.kind IS NOT NULL),"                         \
 	" heads(id) AS (SELECT MIN(id) FROM kind_heads GROUP BY CASE kind WHEN 'cancellation' THEN 'booking'" \
-	" WHEN 'pledge_withdrawal' THEN 'pledge' ELSE kind END) "
+	" WHEN 'pledge_withdrawal' THEN 'pledge' WHEN 'help_cancel' THEN 'help_request' ELSE kind END) "
 
 bool store_next_due(struct store *s, int64_t now, struct submission *out)
 {

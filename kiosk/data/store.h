@@ -73,7 +73,15 @@ bool store_ref_stamp(struct store *s, const char *kind, int64_t *fetched_at);
 
 /* ---- the outbox ---- */
 
-enum submission_kind { SUB_BOOKING, SUB_CANCELLATION, SUB_PLEDGE, SUB_PLEDGE_WITHDRAWAL, SUB_HELP_REQUEST, SUB_KIND_COUNT };
+enum submission_kind {
+	SUB_BOOKING,
+	SUB_CANCELLATION,
+	SUB_PLEDGE,
+	SUB_PLEDGE_WITHDRAWAL,
+	SUB_HELP_REQUEST,
+	SUB_HELP_CANCEL, /* the visitor called off a help request */
+	SUB_KIND_COUNT
+};
 
 enum submission_state {
 	SUB_PENDING, /* waiting (or backing off) for delivery */
@@ -111,7 +119,7 @@ bool store_submit_keyed(struct store *s, enum submission_kind kind, const char *
 			const char *key, int64_t *id_out, char *err, size_t errlen);
 /* The next submission to send at time now: for each lane the oldest pending one (creation order per
  * lane; the lanes are bookings with their cancellations, pledges with their withdrawals, help
- * requests); among lanes, the one whose head is due earliest. A lane whose head is backing off
+ * requests with their cancellations); among lanes, the one whose head is due earliest. A lane whose head is backing off
  * waits, so a withdrawal never reaches the backend before its pledge. False when nothing is due. */
 bool store_next_due(struct store *s, int64_t now, struct submission *out);
 /* When store_next_due will next have something: the earliest next_attempt_at among the heads of the

@@ -15,6 +15,8 @@
 #include "app/clock.h"
 #include "core/log.h"
 #include "core/utf8.h"
+#include "data/data_health.h"
+#include "net/link_state.h"
 
 static const char *const reference_kinds[] = {"services", "offices", "programmes", "projects", "texts"};
 
@@ -36,7 +38,13 @@ struct sync {
 	bool stop, wake;
 	struct sync_status status;
 	int64_t started_at, next_refresh, next_heartbeat, next_purge;
+	int settings_version; /* under lock */
+	char *settings_mailbox; /* under lock: the newest document not yet taken, or NULL */
+	bool heartbeat_soon; /* under lock: report now (a new settings version) */
+	bool force; /* under lock: staff asked for a sync now (ignore backoff once) */
 };
+
+#define SETTINGS_DOC_MAX (32 * 1024)
 
 enum delivery { DELIVERY_NONE, DELIVERY_DONE, DELIVERY_RETRY, DELIVERY_STOPPED };
 
@@ -309,6 +317,52 @@ static void refresh_reference(struct sync *s, int64_t now)
 	refresh_slots(s, now);
 }
 
+/* Health for the fleet: uptime, settings version, reference ages, disk, database, network link. */
+static void add_health(struct sync *s, cJSON *hb, int64_t now)
+{
+	struct data_health dh;
+	data_health_collect(s->store, s->data_dir, &dh);
+	pthread_mutex_lock(&s->lock);
+	int version = s->settings_version;
+	pthread_mutex_unlock(&s->lock);
+	cJSON_AddNumberToObject(hb, "settings_version", version);
+	cJSON *ages = cJSON_AddObjectToObject(hb, "reference_age_s");
+	for (int i = 0; ages && i < DATA_HEALTH_KINDS; i++) {
+		if (dh.fetched_at[i])
+			cJSON_AddNumberToObject(ages, data_health_kinds[i], (double)(now - dh.fetched_at[i]));
+	}
+	cJSON_AddNumberToObject(hb, "disk_free_bytes", (double)dh.disk_free_bytes);
+	cJSON_AddNumberToObject(hb, "db_bytes", (double)dh.db_bytes);
+	cJSON_AddBoolToObject(hb, "network_link", link_state_up(NULL, 0));
+}
+
+/* A heartbeat answer may offer a settings document newer than ours: keep it for the UI thread. */
+static void take_settings_offer(struct sync *s, const struct http_response *r)
+{
+	cJSON *root = r->body && r->len ? cJSON_ParseWithLength(r->body, r->len) : NULL;
+	const cJSON *doc = cJSON_GetObjectItemCaseSensitive(root, "settings");
+	const cJSON *v = cJSON_GetObjectItemCaseSensitive(doc, "version");
+	char *text = cJSON_IsObject(doc) && cJSON_IsNumber(v) ? cJSON_PrintUnformatted(doc) : NULL;
+	bool fresh = false;
+	if (text && strlen(text) <= SETTINGS_DOC_MAX) {
+		pthread_mutex_lock(&s->lock);
+		if (v->valuedouble > s->settings_version) {
+			free(s->settings_mailbox);
+			s->settings_mailbox = text;
+			text = NULL;
+			fresh = true;
+		}
+		pthread_mutex_unlock(&s->lock);
+	} else if (text) {
+		kiosk_log(LOG_WARN, "heartbeat: a settings document of %zu bytes was refused (limit %d)", strlen(text),
+			  SETTINGS_DOC_MAX);
+	}
+	free(text);
+	cJSON_Delete(root);
+	if (fresh && s->opts.settings_ready)
+		s->opts.settings_ready(s->opts.settings_ctx);
+}
+
 static void send_heartbeat(struct sync *s, int64_t now)
 {
 	struct outbox_counts c;
@@ -320,7 +374,8 @@ static void send_heartbeat(struct sync *s, int64_t now)
 	pthread_mutex_unlock(&s->lock);
 	cJSON *hb = cJSON_CreateObject();
 	cJSON_AddStringToObject(hb, "app_version", s->app_version ? s->app_version : "");
-	cJSON_AddNumberToObject(hb, "uptime_s", (double)(now - s->started_at));
+	cJSON_AddNumberToObject(hb, "uptime_s",
+				(double)(now - (s->opts.process_started_at ? s->opts.process_started_at : s->started_at)));
 	cJSON_AddNumberToObject(hb, "outbox_pending", c.by_state[SUB_PENDING]);
 	cJSON_AddNumberToObject(hb, "outbox_delivered", c.by_state[SUB_DELIVERED]);
 	cJSON_AddNumberToObject(hb, "outbox_rejected", c.by_state[SUB_REJECTED]);
@@ -330,6 +385,7 @@ static void send_heartbeat(struct sync *s, int64_t now)
 	cJSON_AddStringToObject(hb, "last_sync_error", st.last_error);
 	char health[256];
 	cJSON_AddStringToObject(hb, "status", store_health(s->store, health, sizeof(health)) == STORE_HEALTHY ? "ok" : "degraded");
+	add_health(s, hb, now);
 	char *body = cJSON_PrintUnformatted(hb);
 	cJSON_Delete(hb);
 	if (!body)
@@ -343,10 +399,12 @@ static void send_heartbeat(struct sync *s, int64_t now)
 		 raw[2], raw[3], raw[4], raw[5], raw[6], raw[7], raw[8], raw[9], raw[10], raw[11], raw[12], raw[13], raw[14],
 		 raw[15]);
 	struct http_response r;
-	if (http_post(s->http, "/v1/heartbeat", key, body, strlen(body), now, &r) && r.status < 300)
+	if (http_post(s->http, "/v1/heartbeat", key, body, strlen(body), now, &r) && r.status < 300) {
 		note_success(s, now);
-	else
+		take_settings_offer(s, &r);
+	} else {
 		note_unreachable(s);
+	}
 	http_response_finish(&r);
 	free(body);
 }
@@ -365,6 +423,7 @@ static void free_sync(struct sync *s)
 	free(s->secret);
 	free(s->ca_file);
 	free(s->app_version);
+	free(s->settings_mailbox);
 	pthread_mutex_destroy(&s->lock);
 	pthread_cond_destroy(&s->cond);
 	free(s);
@@ -394,6 +453,7 @@ static struct sync *create(const struct sync_options *o, bool create_store, char
 	s->secret = dup_or_null(o->http.secret);
 	s->ca_file = dup_or_null(o->http.ca_file);
 	s->app_version = dup_or_null(o->app_version);
+	s->settings_version = o->settings_version;
 	s->opts.http.base_url = s->base_url;
 	s->opts.http.kiosk_id = s->kiosk_id;
 	s->opts.http.secret = s->secret;
@@ -417,15 +477,22 @@ static void *run(void *arg)
 	struct sync *s = arg;
 	pthread_mutex_lock(&s->lock);
 	while (!s->stop) {
+		bool force = s->force;
+		s->force = false;
 		pthread_mutex_unlock(&s->lock);
 		int64_t now = wall_now();
+		if (force) {
+			s->next_refresh = 0;
+			s->next_heartbeat = 0;
+		}
 		if (now >= s->next_refresh) {
 			refresh_reference(s, now);
 			s->next_refresh = now + s->opts.reference_refresh_s;
 		}
 		int delivered = 0;
 		while (!s->stop && delivered < 100) { /* drain, yielding now and then to the schedule */
-			enum delivery d = deliver_one(s, wall_now());
+			/* Forced: every pending submission is due once, backoff or not. */
+			enum delivery d = deliver_one(s, force ? INT64_MAX : wall_now());
 			if (d == DELIVERY_NONE || d == DELIVERY_RETRY)
 				break;
 			delivered++;
@@ -463,6 +530,10 @@ static void *run(void *arg)
 				break;
 		}
 		s->wake = false;
+		if (s->heartbeat_soon) {
+			s->heartbeat_soon = false;
+			s->next_heartbeat = 0;
+		}
 	}
 	pthread_mutex_unlock(&s->lock);
 	return NULL;
@@ -492,6 +563,17 @@ void sync_wake(struct sync *s)
 	pthread_mutex_unlock(&s->lock);
 }
 
+void sync_now(struct sync *s)
+{
+	if (!s)
+		return;
+	pthread_mutex_lock(&s->lock);
+	s->force = true;
+	s->wake = true;
+	pthread_cond_signal(&s->cond);
+	pthread_mutex_unlock(&s->lock);
+}
+
 void sync_stop(struct sync *s)
 {
 	if (!s)
@@ -504,6 +586,30 @@ void sync_stop(struct sync *s)
 		pthread_join(s->thread, NULL);
 	}
 	free_sync(s);
+}
+
+bool sync_take_settings(struct sync *s, char **json)
+{
+	*json = NULL;
+	if (!s)
+		return false;
+	pthread_mutex_lock(&s->lock);
+	*json = s->settings_mailbox;
+	s->settings_mailbox = NULL;
+	pthread_mutex_unlock(&s->lock);
+	return *json != NULL;
+}
+
+void sync_set_settings_version(struct sync *s, int version)
+{
+	if (!s)
+		return;
+	pthread_mutex_lock(&s->lock);
+	s->settings_version = version;
+	s->heartbeat_soon = true; /* tell the backend soon */
+	s->wake = true;
+	pthread_cond_signal(&s->cond);
+	pthread_mutex_unlock(&s->lock);
 }
 
 void sync_get_status(struct sync *s, struct sync_status *out)

@@ -27,6 +27,12 @@ struct sync_options {
 	int retry_max_s; /* backoff cap */
 	int64_t retention_s; /* personal data kept after delivery */
 	const char *app_version;
+	int64_t process_started_at; /* wall clock when the kiosk started, for the heartbeat's uptime; 0: the thread's */
+	int settings_version; /* the remote settings document applied last (reported in the heartbeat) */
+	/* Called on the sync thread when a newer settings document waits in the mailbox (sync_take_settings);
+	 * the app wakes its loop from it. May be NULL. */
+	void (*settings_ready)(void *ctx);
+	void *settings_ctx;
 };
 
 struct sync;
@@ -43,10 +49,20 @@ struct sync_status {
 struct sync *sync_start(const struct sync_options *opts, char *err, size_t errlen);
 /* Asks the thread to look at the outbox now (a submission was just stored). */
 void sync_wake(struct sync *s);
+/* Staff's "sync now": one pass at once that refreshes reference data, sends a heartbeat and tries
+ * every pending submission whatever its backoff (as `kiosk --sync-now` does). NULL is a no-op. */
+void sync_now(struct sync *s);
 /* Stops the thread (finishing the request in flight) and frees everything. NULL is a no-op. */
 void sync_stop(struct sync *s);
 /* A copy of the current status. */
 void sync_get_status(struct sync *s, struct sync_status *out);
+/* Fleet settings: the heartbeat's answer may carry a settings document newer than the version the
+ * kiosk reported; the thread keeps the newest in a mailbox. sync_take_settings hands it over (a
+ * malloc'd JSON object {"version": N, "values": {…}}; free() it) and empties the mailbox; false when
+ * empty. Only the UI thread applies it. NULL-safe. */
+bool sync_take_settings(struct sync *s, char **json);
+/* Records the settings version applied (reported from the next heartbeat, which is sent soon). */
+void sync_set_settings_version(struct sync *s, int version);
 
 /* One pass without a thread, for `kiosk --sync-now`: refreshes reference data, then delivers every
  * pending submission, ignoring backoff but giving up after max_failures failed attempts in a row.

@@ -1,6 +1,10 @@
 /* SDL window or off-screen surface; see platform.h.
  * Headless mode initialises only SDL's event subsystem and renders into an SDL_Surface with the
- * software renderer: no display, no GPU, identical pixels on every machine with the same fonts. */
+ * software renderer: no display, no GPU, identical pixels on every machine with the same fonts.
+ * Lockdown (full-screen): a borderless window covering the display, then full-screen proper, with the
+ * keyboard grabbed (window-manager shortcuts such as Alt+Tab, Alt+F4 and Super reach the kiosk, which
+ * ignores them), SDL's own Alt+Tab escape off, and closing the window no longer turned into SDL_QUIT
+ * (the app ignores close requests). A --windowed kiosk (development) is an ordinary window. */
 #include "platform/platform.h"
 
 #include <stdint.h>
@@ -16,6 +20,7 @@ struct platform {
 	SDL_Renderer *renderer;
 	int width, height;
 	bool fullscreen_pending; /* switch to full-screen after the first frame */
+	bool locked_down; /* full-screen kiosk: no way out for visitors */
 };
 
 static bool create_headless(struct platform *p, const struct platform_options *o, char *err, size_t errlen)
@@ -63,6 +68,15 @@ static bool create_window(struct platform *p, const struct platform_options *o, 
 	SDL_SetHint(SDL_HINT_MOUSE_TOUCH_EVENTS, "0");
 	SDL_SetHint(SDL_HINT_VIDEO_MINIMIZE_ON_FOCUS_LOSS, "0");
 	SDL_SetHint(SDL_HINT_VIDEO_X11_NET_WM_BYPASS_COMPOSITOR, "0");
+	if (!o->windowed) {
+		/* Keys go to the kiosk, not to the window manager's shortcuts; SDL's built-in way out of a
+		 * grabbed full-screen window (Alt+Tab minimises it) is off; a close request stays a window
+		 * event (ignored by the app) instead of becoming SDL_QUIT. */
+		SDL_SetHint(SDL_HINT_GRAB_KEYBOARD, "1");
+		SDL_SetHint(SDL_HINT_ALLOW_ALT_TAB_WHILE_GRABBED, "0");
+		SDL_SetHint(SDL_HINT_QUIT_ON_LAST_WINDOW_CLOSE, "0");
+		p->locked_down = true;
+	}
 	if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) {
 		snprintf(err, errlen, "no display (%s); use --headless", SDL_GetError());
 		return false;
@@ -182,6 +196,13 @@ void platform_settle(struct platform *p)
 	p->fullscreen_pending = false;
 	if (SDL_SetWindowFullscreen(p->window, SDL_WINDOW_FULLSCREEN_DESKTOP) != 0)
 		kiosk_log(LOG_WARN, "full-screen: %s", SDL_GetError());
+	SDL_SetWindowKeyboardGrab(p->window, SDL_TRUE);
+	SDL_RaiseWindow(p->window);
+}
+
+bool platform_locked_down(const struct platform *p)
+{
+	return p->locked_down;
 }
 
 bool platform_read_pixels(struct platform *p, uint32_t **pixels, int *w, int *h)

@@ -33,5 +33,7 @@ void platform_settle(struct platform *p);
 bool platform_read_pixels(struct platform *p, uint32_t **pixels, int *w, int *h);
 /* True when frames reach a real display. */
 bool platform_has_display(const struct platform *p);
+/* True for a full-screen kiosk window: close requests are to be ignored (only staff can exit). */
+bool platform_locked_down(const struct platform *p);
 
 #endif

@@ -1,6 +1,7 @@
 /* The attract screen, shown while nobody is at the kiosk: the hall, what the kiosk does, and one
  * invitation to touch, in all three languages at once (the visitor has not chosen yet). The whole
- * screen is the target. */
+ * screen is the target; one big button above the invitation starts in the assisted mode (长辈版: large
+ * text, fewer choices a screen, voice). */
 #include <stdio.h>
 
 #include "screens/screen.h"
@@ -25,14 +26,38 @@ void attract_build(struct screen_ctx *ctx)
 		hall = screen_text(ctx, "hall.name");
 	int h = ui_text(ui, "hall.name", in, hall, TEXT_DISPLAY, TEXT_ALIGN_CENTER, 2, t->on_header);
 	rect_cut_top(&in, h + t->gap / 2);
-	h = ui_text(ui, "app.subtitle", in, screen_text(ctx, "app.subtitle"), TEXT_TITLE, TEXT_ALIGN_CENTER, 1,
-		    t->on_header);
+	/* Staff may put their own line here ([kiosk] attract_text): a notice for the day, say. */
+	const char *notice = config_str(ctx->cfg, "kiosk", "attract_text");
+	h = ui_text(ui, "app.subtitle", in, notice[0] ? notice : screen_text(ctx, "app.subtitle"), TEXT_TITLE, TEXT_ALIGN_CENTER,
+		    notice[0] ? 2 : 1, t->on_header);
 	rect_cut_top(&in, h);
 
 	/* The invitation, in the three languages, near the bottom where a hand reaches. */
 	static const enum text_lang others[2] = {TEXT_LANG_ZH_HANT, TEXT_LANG_EN};
 	int line = ui_line_height(ui, TEXT_DISPLAY), small = ui_line_height(ui, TEXT_TITLE);
 	struct rect invite = rect_cut_bottom(&in, line + t->pad + t->gap + 2 * small);
+	/* The assisted mode, right above the invitation: as big as a hand, in words, not hidden. */
+	rect_cut_bottom(&in, t->gap);
+	struct rect assisted = rect_cut_bottom(&in, t->target + t->pad / 2);
+	const char *assisted_text = screen_text(ctx, "attract.large");
+	int assisted_w = ui_button_width(ui, assisted_text, NULL, TEXT_TITLE) + 2 * t->pad;
+	if (assisted_w > assisted.w)
+		assisted_w = assisted.w;
+	assisted.x += (assisted.w - assisted_w) / 2;
+	assisted.w = assisted_w;
+	struct ui_button_look look = ui_button_look(ui, UI_BUTTON_QUIET);
+	look.fill = t->header;
+	look.fill_pressed = t->primary_pressed;
+	look.text = t->on_header;
+	look.border_color = t->on_header;
+	look.border = t->border * 2;
+	look.role = TEXT_TITLE;
+	look.role_name = "toggle";
+	look.checked = t->kind != THEME_STANDARD;
+	if (ui_button(ui, "attract.large", assisted, assisted_text, &look)) {
+		ctx->request.theme = THEME_LARGE;
+		ctx->request.nav = SCREEN_START;
+	}
 	struct rect button = rect_cut_top(&invite, line + t->pad);
 	ui_panel(ui, button, pressed ? t->surface_pressed : t->surface, button.h / 2, 0, t->surface);
 	ui_text_on(ui, t->surface);

@@ -1,7 +1,7 @@
 /* Booking, done: the reference large and as a QR code, the day, time, office and what to bring, and
  * the state in plain words. "已确认" once the backend confirmed (the sync thread usually manages within
  * a second or two); until then "已受理，待确认" with the kiosk's own receipt number, which is what
- * the visitor can quote. Printing plugs in here when a printer is configured (a later issue). */
+ * the visitor can quote. A printed receipt is offered where a printer is ready (screens/print_offer.h). */
 #include <cjson/cJSON.h>
 #include <stdio.h>
 #include <string.h>
@@ -9,6 +9,7 @@
 
 #include "data/store.h"
 #include "screens/booking_common.h"
+#include "screens/print_offer.h"
 
 void booking_done_build(struct screen_ctx *ctx);
 
@@ -83,6 +84,8 @@ void booking_done_build(struct screen_ctx *ctx)
 		ui_qr(ui, "done.qr", (struct rect){in.x + (in.w - qr) / 2, in.y, qr, qr}, reference, reference);
 		in.y += qr + t->gap;
 	}
+	if (state != SUB_REJECTED && !waiting) /* a receipt of what is on screen, where a printer is ready */
+		in.y += print_offer_booking(ctx, in, reference, screen_text(ctx, status_key), &c);
 	if (c.service && c.office && c.slot) {
 		char day[96], text[UI_TEXT_MAX * 2];
 		screen_format_date(ctx, c.day, true, day, sizeof(day));

@@ -5,7 +5,8 @@
  * reference on this kiosk (text pledge.lookup_url), and the screen says the payment link becomes active
  * once the kiosk has synced. Then what happens next, and the withdrawal note: for 10 minutes the pledge
  * can be withdrawn at this kiosk with its reference ("撤回认捐" here while that lasts). A pledge the backend
- * refused says why instead. The kiosk never takes payment. */
+ * refused says why instead. The kiosk never takes payment. A printed receipt is offered where a printer
+ * is ready (screens/print_offer.h). */
 #include <stdio.h>
 #include <string.h>
 
@@ -13,6 +14,7 @@
 #include "charity/pledge_record.h"
 #include "core/template.h"
 #include "screens/charity_common.h"
+#include "screens/print_offer.h"
 
 void charity_done_build(struct screen_ctx *ctx);
 
@@ -109,6 +111,8 @@ void charity_done_build(struct screen_ctx *ctx)
 		snprintf(line, sizeof(line), "%s\n%s", p ? screen_ref_text(ctx, &p->name) : rec.project_id, money);
 		in.y += ui_text(ui, "charity.done.details", in, line, TEXT_BODY, TEXT_ALIGN_CENTER, 0, t->text) + t->gap;
 	}
+	if (!refused && !withdrawn && !waiting) /* a receipt of what is on screen, where a printer is ready */
+		in.y += print_offer_pledge(ctx, in, &rec, reference, screen_text(ctx, status), &c);
 	if (!refused && !withdrawn && !waiting) {
 		/* The QR code: the payment link once confirmed; until then the charity's lookup page for the
 		 * kiosk reference, which starts to work once this kiosk has synced. */

@@ -2,34 +2,43 @@
 #include "screens/chrome.h"
 
 #include <stdio.h>
+#include <string.h>
 
 #include "core/template.h"
+#include "screens/assisted_bar.h"
 
 static const char *const lang_ids[TEXT_LANG_COUNT] = {"lang.zh-Hans", "lang.zh-Hant", "lang.en"};
 static const char *const lang_names[TEXT_LANG_COUNT] = {"简体中文", "繁體中文", "English"};
+static const char *const lang_tags[TEXT_LANG_COUNT] = {"zh-Hans", "zh-Hant", "en"};
 
-void chrome_settings(struct screen_ctx *ctx, struct rect *area)
+/* True when staff offer language i on this kiosk ([kiosk] languages). */
+static bool offered(const struct screen_ctx *ctx, int i)
+{
+	const char *list = config_str(ctx->cfg, "kiosk", "languages");
+	size_t len = strlen(lang_tags[i]);
+	for (const char *p = list; *p; p += strcspn(p, " "), p += *p == ' ') {
+		if (strcspn(p, " ") == len && strncmp(p, lang_tags[i], len) == 0)
+			return true;
+	}
+	return false;
+}
+
+int chrome_language_count(const struct screen_ctx *ctx)
+{
+	int shown = 0;
+	for (int i = 0; i < TEXT_LANG_COUNT; i++)
+		shown += offered(ctx, i);
+	return shown;
+}
+
+void chrome_languages(struct screen_ctx *ctx, struct rect r)
 {
 	struct ui *ui = ctx->ui;
 	const struct theme *t = &ui->theme;
-	bool large = t->kind != THEME_STANDARD;
-	const char *large_text = screen_text(ctx, "home.large_mode");
-	char large_shown[UI_TEXT_MAX];
-	snprintf(large_shown, sizeof(large_shown), "%s%s", large ? "✓ " : "", large_text);
-	int large_w = ui_button_width(ui, large_shown, NULL, TEXT_HEADING);
-	const char *contrast_text = screen_text(ctx, "settings.contrast");
-	char contrast_shown[UI_TEXT_MAX];
-	snprintf(contrast_shown, sizeof(contrast_shown), "%s%s", t->kind == THEME_HIGH_CONTRAST ? "✓ " : "",
-		 contrast_text);
-	int contrast_w = large ? ui_button_width(ui, contrast_shown, NULL, TEXT_HEADING) : 0;
-	int switches_w = large_w + (large ? contrast_w + t->gap / 2 : 0);
-	int option_w = t->target * 3 / 2;
-	int langs_w = option_w * 3 + t->gap;
-	bool one_row = langs_w + t->gap + switches_w <= area->w;
-
-	struct rect row = rect_cut_top(area, t->target);
-	struct rect langs = rect_cut_left(&row, langs_w);
-	for (int i = 0; i < TEXT_LANG_COUNT; i++) {
+	int shown = chrome_language_count(ctx);
+	for (int i = 0, cell = 0; shown > 1 && i < TEXT_LANG_COUNT; i++) {
+		if (!offered(ctx, i))
+			continue;
 		bool on = ui->lang == (enum text_lang)i;
 		struct ui_button_look look = ui_button_look(ui, UI_BUTTON_QUIET);
 		if (on) {
@@ -40,34 +49,90 @@ void chrome_settings(struct screen_ctx *ctx, struct rect *area)
 		look.role_name = "option";
 		look.selected = on;
 		look.label = lang_names[i];
-		if (ui_button(ui, lang_ids[i], rect_cell(langs, i, TEXT_LANG_COUNT, t->gap / 2, true),
-			      screen_text(ctx, lang_ids[i]), &look))
+		if (ui_button(ui, lang_ids[i], rect_cell(r, cell++, shown, t->gap / 2, true), screen_text(ctx, lang_ids[i]),
+			      &look))
 			ctx->request.lang = i;
 	}
+}
+
+void chrome_contrast(struct screen_ctx *ctx, struct rect r)
+{
+	struct ui *ui = ctx->ui;
+	const struct theme *t = &ui->theme;
+	const char *contrast_text = screen_text(ctx, "settings.contrast");
+	char shown[UI_TEXT_MAX];
+	snprintf(shown, sizeof(shown), "%s%s", t->kind == THEME_HIGH_CONTRAST ? "✓ " : "", contrast_text);
+	struct ui_button_look look = ui_button_look(ui, t->kind == THEME_HIGH_CONTRAST ? UI_BUTTON_PRIMARY : UI_BUTTON_SECONDARY);
+	look.role_name = "toggle";
+	look.checked = t->kind == THEME_HIGH_CONTRAST;
+	look.label = contrast_text;
+	look.role = TEXT_HEADING;
+	if (ui_button(ui, "settings.contrast", r, shown, &look))
+		ctx->request.theme = t->kind == THEME_HIGH_CONTRAST ? THEME_LARGE : THEME_HIGH_CONTRAST;
+}
+
+/* The big 长辈版 switch, in r. */
+static void large_switch(struct screen_ctx *ctx, struct rect r, const char *shown)
+{
+	struct ui *ui = ctx->ui;
+	bool large = ui->theme.kind != THEME_STANDARD;
+	struct ui_button_look look = ui_button_look(ui, large ? UI_BUTTON_PRIMARY : UI_BUTTON_SECONDARY);
+	look.role_name = "toggle";
+	look.checked = large;
+	look.label = screen_text(ctx, "home.large_mode");
+	if (ui_button(ui, "home.large_mode", r, shown, &look))
+		ctx->request.theme = large ? THEME_STANDARD : THEME_LARGE;
+}
+
+void chrome_settings(struct screen_ctx *ctx, struct rect *area)
+{
+	struct ui *ui = ctx->ui;
+	const struct theme *t = &ui->theme;
+	bool large = t->kind != THEME_STANDARD;
+	char large_shown[UI_TEXT_MAX];
+	snprintf(large_shown, sizeof(large_shown), "%s%s", large ? "✓ " : "", screen_text(ctx, "home.large_mode"));
+	int large_w = ui_button_width(ui, large_shown, NULL, TEXT_HEADING);
+	if (large) {
+		/* The assisted mode: the switch and the assisted controls (再听一次, 请工作人员帮忙, 设置: the
+		 * languages and high contrast live in the 设置 panel), packed into as few rows as fit. */
+		int w[4] = {large_w, 0, 0, 0};
+		assisted_bar_widths(ctx, w + 1);
+		int rows = 0;
+		for (int first = 0; first < 4;) {
+			int last = first, used = w[first];
+			while (last + 1 < 4 && used + t->gap / 2 + w[last + 1] <= area->w)
+				used += t->gap / 2 + w[++last];
+			if (rows++)
+				rect_cut_top(area, t->gap / 2);
+			struct rect row = rect_cut_top(area, t->target);
+			int spare = (area->w - used) / (last - first + 1);
+			struct rect cells[4];
+			for (int i = first; i <= last; i++) {
+				cells[i] = rect_cut_left(&row, i == last ? row.w : w[i] + spare);
+				rect_cut_left(&row, t->gap / 2);
+			}
+			for (int i = first; i <= last; i++) {
+				if (i == 0)
+					large_switch(ctx, cells[0], large_shown);
+				else
+					assisted_bar_control(ctx, i - 1, cells[i]);
+			}
+			first = last + 1;
+		}
+		return;
+	}
+	/* Standard: the languages on the left, the switch on the right (two rows when narrow). */
+	int shown = chrome_language_count(ctx);
+	int option_w = t->target * 3 / 2;
+	int langs_w = shown > 1 ? option_w * shown + t->gap / 2 * (shown - 1) : 0; /* one language: no switch */
+	bool one_row = langs_w + t->gap + large_w <= area->w;
+	struct rect row = rect_cut_top(area, t->target);
+	chrome_languages(ctx, rect_cut_left(&row, langs_w));
 	if (!one_row) {
 		rect_cut_top(area, t->gap / 2);
 		row = rect_cut_top(area, t->target);
 	}
-	/* The large-text switch: big, never hidden; in large mode the high-contrast switch sits beside it. */
-	struct rect switches = one_row ? rect_cut_right(&row, switches_w) : row;
-	if (large) {
-		int cw = contrast_w < switches.w / 2 ? contrast_w : switches.w / 2;
-		struct rect contrast = rect_cut_right(&switches, cw);
-		rect_cut_right(&switches, t->gap / 2);
-		struct ui_button_look look = ui_button_look(ui, t->kind == THEME_HIGH_CONTRAST ? UI_BUTTON_PRIMARY
-												 : UI_BUTTON_SECONDARY);
-		look.role_name = "toggle";
-		look.checked = t->kind == THEME_HIGH_CONTRAST;
-		look.label = contrast_text;
-		if (ui_button(ui, "settings.contrast", contrast, contrast_shown, &look))
-			ctx->request.theme = t->kind == THEME_HIGH_CONTRAST ? THEME_LARGE : THEME_HIGH_CONTRAST;
-	}
-	struct ui_button_look look = ui_button_look(ui, large ? UI_BUTTON_PRIMARY : UI_BUTTON_SECONDARY);
-	look.role_name = "toggle";
-	look.checked = large;
-	look.label = large_text;
-	if (ui_button(ui, "home.large_mode", switches, large_shown, &look))
-		ctx->request.theme = large ? THEME_STANDARD : THEME_LARGE;
+	large_switch(ctx, one_row ? rect_cut_right(&row, large_w) : row, large_shown);
 }
 
 struct rect chrome_begin(struct screen_ctx *ctx, struct chrome *c)

@@ -16,7 +16,14 @@ struct chrome {
 struct rect chrome_begin(struct screen_ctx *ctx, struct chrome *c);
 /* Draws the keyboard (when a field is focused) over the bottom of the screen. */
 void chrome_end(struct screen_ctx *ctx, struct chrome *c);
-/* The language switch and the text-size switches, cut from the top of *area (one or two rows). */
+/* The switches, cut from the top of *area: in the standard theme the languages and 长辈版; in the
+ * large themes 长辈版 and the assisted controls (再听一次, 请工作人员帮忙, 设置), in as few rows as fit. */
 void chrome_settings(struct screen_ctx *ctx, struct rect *area);
+/* How many languages staff offer here (no language switch with one). */
+int chrome_language_count(const struct screen_ctx *ctx);
+/* The language options side by side in r (the 设置 panel of the large themes uses it too). */
+void chrome_languages(struct screen_ctx *ctx, struct rect r);
+/* The high-contrast switch in r (large themes). */
+void chrome_contrast(struct screen_ctx *ctx, struct rect r);
 
 #endif

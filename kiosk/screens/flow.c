@@ -18,6 +18,11 @@ void screen_set(struct screen_ctx *ctx, const char *key, const char *value)
 	ui_field_insert(f, value);
 }
 
+void screen_say(struct screen_ctx *ctx, const char *text)
+{
+	screen_set(ctx, "vo.text", text);
+}
+
 const char *screen_ref_text(struct screen_ctx *ctx, const struct catalog_text *t)
 {
 	return catalog_text_get(t, ctx->ui->lang);

@@ -15,6 +15,9 @@ const char *screen_value(struct screen_ctx *ctx, const char *key);
 void screen_set(struct screen_ctx *ctx, const char *key, const char *value);
 /* The text of a reference-data text in the visitor's language. */
 const char *screen_ref_text(struct screen_ctx *ctx, const struct catalog_text *t);
+/* Asks for a sentence to be said after this pass (in the assisted mode, when speech is on): what just
+ * happened that the screen shows, such as "工作人员马上就到". text is copied (at most UI_FIELD_MAX bytes). */
+void screen_say(struct screen_ctx *ctx, const char *text);
 /* "2026年12月3日 星期四" / "Thursday 3 December 2026" (without the weekday when weekday is false). */
 void screen_format_date(struct screen_ctx *ctx, struct civil_date d, bool weekday, char *out, size_t len);
 /* Opens the chrome of a flow screen (title, step n of steps; step 0: not a numbered step) and returns

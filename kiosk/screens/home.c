@@ -112,8 +112,9 @@ static void service_card(struct screen_ctx *ctx, struct rect r, int index, bool 
 		rect_cut_top(&in, t->gap);
 		in.y += ui_text(ui, NULL, in, title, TEXT_DISPLAY, TEXT_ALIGN_CENTER, 2, accent) + t->gap / 2;
 		in.h -= title_h + t->gap / 2;
-		int lines = in.h / line_h > 1 ? in.h / line_h : 1;
-		ui_text(ui, NULL, in, desc, TEXT_BODY, TEXT_ALIGN_CENTER, lines, t->text_muted);
+		int lines = in.h / line_h;
+		if (lines > 0) /* a short card shows the title only; its label still says the rest */
+			ui_text(ui, NULL, in, desc, TEXT_BODY, TEXT_ALIGN_CENTER, lines, t->text_muted);
 	}
 	ui_text_on(ui, t->background);
 }

@@ -4,6 +4,7 @@
 
 #include "core/template.h"
 
+#include "screens/flow.h"
 #include "screens/screen.h"
 
 void idle_warning_build(struct screen_ctx *ctx);
@@ -15,6 +16,13 @@ void idle_warning_build(struct screen_ctx *ctx)
 	const char *names[] = {"seconds"};
 	long values[] = {ctx->idle_seconds_left};
 	template_fill(body, sizeof(body), screen_text(ctx, "idle.body"), names, values, 1);
+	int *said = session_int(ctx->session, "iw.said", 0);
+	if (!*said) { /* in the assisted mode the warning is said as well as shown, once */
+		char spoken[UI_TEXT_MAX * 2];
+		snprintf(spoken, sizeof(spoken), "%s%s", screen_text(ctx, "idle.title"), body);
+		screen_say(ctx, spoken);
+		*said = 1;
+	}
 	struct rect buttons = ui_dialog_begin(ui, "idle.warning", screen_text(ctx, "idle.title"), body, 1);
 	struct ui_button_look look = ui_button_look(ui, UI_BUTTON_PRIMARY);
 	look.role = TEXT_TITLE;

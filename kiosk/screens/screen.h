@@ -26,6 +26,8 @@ struct booking_data;
 struct charity_data;
 struct assist_data;
 struct query;
+struct staff_mode;
+struct printer;
 
 /* What screens may use of the kiosk itself. */
 struct kiosk_context {
@@ -37,6 +39,8 @@ struct kiosk_context {
 	struct charity_data *charity; /* cached charity projects and pledge texts */
 	struct assist_data *assistance; /* cached assistance programmes */
 	struct query *query; /* asynchronous backend queries (lookups); NULL without a backend */
+	struct staff_mode *staff; /* staff mode (kiosk/staff/staff_mode.h); only staff screens use it */
+	struct printer *printer; /* the receipt printer (print/printer.h); screens use screens/print_offer.h */
 };
 
 struct screen_ctx {
@@ -47,6 +51,7 @@ struct screen_ctx {
 	struct kiosk_context *kiosk;
 	struct screen_request request;
 	int idle_seconds_left; /* for the idle warning */
+	const char *screen; /* the name of the screen being built (NULL outside the app loop) */
 };
 
 struct screen_desc {

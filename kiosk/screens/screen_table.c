@@ -40,6 +40,15 @@ void assist_result_build(struct screen_ctx *ctx);
 void assist_status_build(struct screen_ctx *ctx);
 void assist_status_result_build(struct screen_ctx *ctx);
 
+void staff_pin_build(struct screen_ctx *ctx);
+void staff_home_build(struct screen_ctx *ctx);
+void staff_outbox_build(struct screen_ctx *ctx);
+void staff_record_build(struct screen_ctx *ctx);
+void staff_editor_build(struct screen_ctx *ctx);
+void staff_pin_change_build(struct screen_ctx *ctx);
+void staff_tools_build(struct screen_ctx *ctx);
+void staff_help_build(struct screen_ctx *ctx);
+
 static const struct screen_desc screens[] = {
 	{"attract", attract_build, false},
 	{"home", home_build, false},
@@ -76,6 +85,14 @@ static const struct screen_desc screens[] = {
 	{"assist.result", assist_result_build, false},
 	{"assist.status", assist_status_build, false},
 	{"assist.status_result", assist_status_result_build, false},
+	{"staff.pin", staff_pin_build, false},
+	{"staff.home", staff_home_build, false},
+	{"staff.outbox", staff_outbox_build, false},
+	{"staff.record", staff_record_build, false},
+	{"staff.settings", staff_editor_build, false},
+	{"staff.pin_change", staff_pin_change_build, false},
+	{"staff.tools", staff_tools_build, false},
+	{"staff.help", staff_help_build, false},
 };
 
 const struct screen_desc *screen_find(const char *name)

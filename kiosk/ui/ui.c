@@ -120,11 +120,12 @@ void ui_text_on(struct ui *ui, struct color bg)
 
 struct ui_widget *ui_record(struct ui *ui, const char *id, const char *role, struct rect r)
 {
-	/* Scrolled out of view: not on screen, not in the dump. */
-	if (ui->clip.w > 0 && (r.y + r.h <= ui->clip.y || r.y >= ui->clip.y + ui->clip.h || r.x + r.w <= ui->clip.x ||
-			       r.x >= ui->clip.x + ui->clip.w))
+	/* Scrolled out of view: not on screen, not in the dump (unless a whole screen is being read). */
+	bool hidden = ui->clip.w > 0 && (r.y + r.h <= ui->clip.y || r.y >= ui->clip.y + ui->clip.h ||
+					 r.x + r.w <= ui->clip.x || r.x >= ui->clip.x + ui->clip.w);
+	if (hidden && !ui->record_hidden)
 		return NULL;
-	struct rect shown = rect_intersect(r, ui->clip); /* partly scrolled out: what shows */
+	struct rect shown = hidden ? r : rect_intersect(r, ui->clip); /* partly scrolled out: what shows */
 	bool clipped = shown.w != r.w || shown.h != r.h;
 	if (ui->widget_count == ui->widget_cap) {
 		size_t cap = ui->widget_cap ? ui->widget_cap * 2 : 64;
@@ -139,7 +140,8 @@ struct ui_widget *ui_record(struct ui *ui, const char *id, const char *role, str
 	snprintf(w->id, sizeof(w->id), "%s", id ? id : "");
 	w->role = role;
 	w->rect = shown;
-	w->clipped = clipped;
+	w->clipped = clipped && !hidden;
+	w->hidden = hidden;
 	w->enabled = true;
 	w->bg = ui->text_bg;
 	return w;
@@ -225,7 +227,7 @@ void ui_wake_at(struct ui *ui, uint64_t t)
 const struct ui_widget *ui_find(const struct ui *ui, const char *id)
 {
 	for (size_t i = 0; i < ui->widget_count; i++) {
-		if (strcmp(ui->widgets[i].id, id) == 0)
+		if (!ui->widgets[i].hidden && strcmp(ui->widgets[i].id, id) == 0)
 			return &ui->widgets[i];
 	}
 	return NULL;

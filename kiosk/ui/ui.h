@@ -37,6 +37,7 @@ struct ui_widget {
 	bool enabled, focused, selected, checked, truncated;
 	bool ellipsis_ok; /* truncation is by design (a summary line), not a defect */
 	bool clipped; /* partly scrolled out: rect is the part that shows */
+	bool hidden; /* wholly scrolled out, recorded only in a record_hidden pass (rect: where it would be) */
 	int font_px;
 	struct color fg, bg;
 };
@@ -87,6 +88,8 @@ struct ui {
 	 * its label to be spoken (hear_id, for the app to say after the pass) instead of acting; a second
 	 * tap on the same control acts. Keyboard keys and candidates act at once. */
 	bool touch_to_hear;
+	bool record_hidden; /* this pass records scrolled-out widgets too, marked hidden: to read a whole
+			       screen aloud (never set for passes that are drawn, dumped or tapped) */
 	unsigned hear_armed; /* the control heard last */
 	char hear_id[UI_ID_MAX]; /* a control to speak after this pass; "" for none */
 	struct ui_state states[UI_STATE_SLOTS];

@@ -220,6 +220,17 @@ static bool audible(const struct ui_widget *w)
 	return true;
 }
 
+/* The controls around every screen (navigation, languages, text size, voice, help): not the screen's
+ * content, so not read with it. */
+static bool chrome(const char *id)
+{
+	static const char *const prefixes[] = {"nav.", "lang.", "settings.", "voice.", "help.", "home.large_mode"};
+	for (size_t i = 0; i < sizeof(prefixes) / sizeof(prefixes[0]); i++)
+		if (strncmp(id, prefixes[i], strlen(prefixes[i])) == 0)
+			return true;
+	return false;
+}
+
 void screen_speech(const struct ui_widget *widgets, size_t n, enum speech_scope scope, enum voice_lang lang, char *out,
 		   size_t len)
 {
@@ -248,7 +259,7 @@ void screen_speech(const struct ui_widget *widgets, size_t n, enum speech_scope 
 	}
 	for (size_t i = 0; i < n; i++) {
 		const struct ui_widget *w = &widgets[i];
-		if (!audible(w) || strncmp(w->id, "nav.", 4) == 0 || strncmp(w->id, "lang.", 5) == 0)
+		if (!audible(w) || chrome(w->id))
 			continue;
 		/* a control is heard by its accessible label; a text by what it shows */
 		bool control = w->role && strcmp(w->role, "label") != 0 && strcmp(w->role, "heading") != 0;

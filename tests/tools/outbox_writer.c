@@ -1,8 +1,9 @@
-/* outbox_writer DATA_DIR COUNT [help|pledge|mix]: stores COUNT submissions through the kiosk's store,
+/* outbox_writer DATA_DIR COUNT [help|pledge|mix|closed]: stores COUNT submissions through the kiosk's store,
  * as the UI does when a visitor confirms, and prints "ack TOKEN KEY" after each durable commit (the
  * moment the UI may say "received"). A help request carries its unique TOKEN in "screen", so a test
- * can find every one at the backend; pledges are counted. Used by the outbox
- * integration tests, which kill it at random moments. */
+ * can find every one at the backend; pledges are counted. "closed" pledges to the demo's closed
+ * project, which the backend rejects (409 project_closed): a stopped record for staff mode's tests.
+ * Used by the outbox integration tests, which kill it at random moments. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,7 +15,7 @@
 int main(int argc, char **argv)
 {
 	if (argc < 3) {
-		fprintf(stderr, "usage: outbox_writer DATA_DIR COUNT [help|pledge|mix]\n");
+		fprintf(stderr, "usage: outbox_writer DATA_DIR COUNT [help|pledge|mix|closed]\n");
 		return 2;
 	}
 	int count = atoi(argv[2]);
@@ -37,9 +38,15 @@ int main(int argc, char **argv)
 	int status = 0;
 	for (int i = 0; i < count; i++) {
 		char payload[512], token[64];
-		bool pledge = strcmp(mode, "pledge") == 0 || (strcmp(mode, "mix") == 0 && i % 2);
+		bool closed = strcmp(mode, "closed") == 0;
+		bool pledge = closed || strcmp(mode, "pledge") == 0 || (strcmp(mode, "mix") == 0 && i % 2);
 		snprintf(token, sizeof(token), "t%ld-%d", pid, i);
-		if (pledge) /* amount: pid in yuan (capped), sequence in cents and the tenth of a yuan */
+		if (closed)
+			snprintf(payload, sizeof(payload),
+				 "{\"project_id\":\"mid_autumn_2026\",\"amount\":50,\"anonymous\":false,"
+				 "\"donor_name\":\"陈大文\",\"phone\":\"13812345678\",\"receipt_requested\":false,"
+				 "\"consent\":true,\"language\":\"zh-Hans\"}");
+		else if (pledge) /* amount: pid in yuan (capped), sequence in cents and the tenth of a yuan */
 			snprintf(payload, sizeof(payload),
 				 "{\"project_id\":\"chongyang\",\"amount\":%ld.%02d,\"anonymous\":false,"
 				 "\"donor_name\":\"陈大文\",\"phone\":\"13812345678\",\"receipt_requested\":false,"
