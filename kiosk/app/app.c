@@ -279,6 +279,7 @@ struct app *app_create(const struct app_options *opts, char *err, size_t errlen)
 		snprintf(err, errlen, "out of memory");
 		goto fail;
 	}
+	app->kiosk.voice = app->voice;
 	clock_init(&app->clock, opts->script_path != NULL);
 	open_data(app);
 	app_end_session(app); /* start as after a session: defaults, attract screen */

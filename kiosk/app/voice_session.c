@@ -129,6 +129,17 @@ void voice_session_after_pass(struct voice_session *vs, struct ui *ui, struct se
 	}
 }
 
+void voice_session_test(struct voice_session *vs, enum voice_lang lang, const char *text)
+{
+	if (vs)
+		say(vs, lang, text);
+}
+
+bool voice_session_audible(const struct voice_session *vs)
+{
+	return vs && voice_available(vs->voice);
+}
+
 void voice_session_reset(struct voice_session *vs)
 {
 	if (!vs)

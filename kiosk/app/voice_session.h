@@ -31,6 +31,10 @@ void voice_session_after_pass(struct voice_session *vs, struct ui *ui, struct se
 			      bool assisted);
 /* Says text now (a message the app shows outside any screen: the idle warning), if speech is on. */
 void voice_session_say(struct voice_session *vs, struct session *s, enum text_lang written, const char *text);
+/* Says text in lang now, whatever the mode (the staff voice check). */
+void voice_session_test(struct voice_session *vs, enum voice_lang lang, const char *text);
+/* True when speech can be heard (espeak-ng ready and an audio device open). */
+bool voice_session_audible(const struct voice_session *vs);
 /* The visitor left: stop speaking, forget the screen spoken for (the volume follows the session). */
 void voice_session_reset(struct voice_session *vs);
 /* The last text handed to the synthesizer ("" for none): for the automation dump and tests. */

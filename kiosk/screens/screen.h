@@ -25,6 +25,7 @@ struct sync;
 struct booking_data;
 struct charity_data;
 struct assist_data;
+struct voice_session;
 struct query;
 struct staff_mode;
 struct printer;
@@ -38,6 +39,7 @@ struct kiosk_context {
 	struct booking_data *booking; /* cached booking reference data */
 	struct charity_data *charity; /* cached charity projects and pledge texts */
 	struct assist_data *assistance; /* cached assistance programmes */
+	struct voice_session *voice; /* the assisted mode's speech (the staff voice check uses it too) */
 	struct query *query; /* asynchronous backend queries (lookups); NULL without a backend */
 	struct staff_mode *staff; /* staff mode (kiosk/staff/staff_mode.h); only staff screens use it */
 	struct printer *printer; /* the receipt printer (print/printer.h); screens use screens/print_offer.h */

@@ -3,12 +3,15 @@
  *    drawn with plain rectangles (dead pixels, colour casts, banding, cut-off edges); a tap returns.
  *  - Touch check: five targets (corners and centre); each tap shows how far from its target's centre
  *    it landed, in pixels; "完成" returns.
- *  - Voice test: this version has no speech output (kiosk/voice is not installed); said so plainly.
+ *  - Voice test: a sample sentence in each voice (普通话, 粤语, English), and whether an audio device is
+ *    open at all (without one the kiosk runs silent, which the check then says plainly).
  *  - Export: the health summary, the audit log and the recent log lines as one file in a directory
  *    staff type (default /media/usb); success or the error is shown and audited. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "app/voice_session.h"
 
 #include "app/clock.h"
 #include "screens/staff_common.h"
@@ -123,7 +126,7 @@ static void touch_check(struct screen_ctx *ctx, int *tool)
 	}
 }
 
-/* The tool list: pattern, touch check, voice (not installed), export. */
+/* The tool list: pattern, touch check, voice, export. */
 static void menu(struct screen_ctx *ctx, int *tool)
 {
 	struct ui *ui = ctx->ui;
@@ -160,8 +163,21 @@ static void menu(struct screen_ctx *ctx, int *tool)
 	}
 	y += t->target + t->pad;
 	y += staff_heading(ctx, "staff.tools.voice", R(0), screen_text(ctx, "staff.tools.voice")) + t->gap / 2;
-	y += ui_text(ui, "staff.tools.voice.missing", R(0), screen_text(ctx, "staff.tools.voice_missing"), TEXT_BODY,
-		     TEXT_ALIGN_START, 0, t->text) + t->pad;
+	static const char *const voice_keys[VOICE_LANG_COUNT] = {"voice.mandarin", "voice.cantonese", "voice.english"};
+	static const char *const samples[VOICE_LANG_COUNT] = {"staff.tools.voice_sample", "staff.tools.voice_sample_yue",
+							      "staff.tools.voice_sample_en"};
+	for (int i = 0; i < VOICE_LANG_COUNT; i++) {
+		char id[48];
+		snprintf(id, sizeof(id), "staff.tools.voice.%d", i);
+		if (staff_button(ctx, id, rect_cell(R(t->target), i, VOICE_LANG_COUNT, t->gap, true),
+				 screen_text(ctx, voice_keys[i]), UI_BUTTON_SECONDARY, ctx->kiosk->voice != NULL))
+			voice_session_test(ctx->kiosk->voice, (enum voice_lang)i, screen_text(ctx, samples[i]));
+	}
+	y += t->target + t->gap / 2;
+	y += ui_text(ui, "staff.tools.voice.state", R(0),
+		     screen_text(ctx, voice_session_audible(ctx->kiosk->voice) ? "staff.tools.voice_ready"
+									       : "staff.tools.voice_silent"),
+		     TEXT_BODY, TEXT_ALIGN_START, 0, t->text) + t->pad;
 	y += staff_heading(ctx, "staff.tools.export", R(0), screen_text(ctx, "staff.tools.export")) + t->gap / 2;
 	y += ui_text(ui, "staff.tools.export.what", R(0), screen_text(ctx, "staff.tools.export_what"), TEXT_BODY,
 		     TEXT_ALIGN_START, 0, t->text_muted) + t->gap / 2;
