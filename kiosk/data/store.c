@@ -1302,6 +1302,27 @@ static int bind_int_named(sqlite3_stmt *st, const char *name, int64_t value)
 	return i ? sqlite3_bind_int64(st, i, value) : SQLITE_OK;
 }
 
+/* Runs a prepared UPDATE or DELETE meant to change submission id (in the state named) in one write
+ * transaction; true when it changed exactly that one row (rolled back on failure). */
+static bool change_one(struct store *s, sqlite3_stmt *st, int64_t id, const char *what, const char *state)
+{
+	int rc = begin_write(s);
+	if (rc == SQLITE_OK)
+		rc = step(st) == SQLITE_DONE ? SQLITE_OK : sqlite3_errcode(s->db);
+	bool changed = rc == SQLITE_OK && sqlite3_changes(s->db) == 1;
+	if (rc == SQLITE_OK)
+		rc = commit(s);
+	if (rc != SQLITE_OK) {
+		write_failed(s, rc, what, NULL, 0);
+		rollback(s);
+		return false;
+	}
+	write_succeeded(s);
+	if (!changed)
+		kiosk_log(LOG_WARN, "store: %s: submission %lld is unknown or not %s", what, (long long)id, state);
+	return changed;
+}
+
 /* Changes one pending submission with sql, which may use :id, :state, :response, :code, :message and
  * :time. False when the submission is unknown or not pending any more. */
 static bool mark(struct store *s, const char *sql, int64_t id, enum submission_state state, const char *response,
@@ -1323,25 +1344,8 @@ static bool mark(struct store *s, const char *sql, int64_t id, enum submission_s
 	    bind_text_named(st, ":message", message ? msg_buf : NULL) != SQLITE_OK ||
 	    bind_int_named(st, ":time", when) != SQLITE_OK)
 		goto out;
-	int rc = begin_write(s);
-	if (rc == SQLITE_OK)
-		rc = step(st) == SQLITE_DONE ? SQLITE_OK : sqlite3_errcode(s->db);
-	bool changed = rc == SQLITE_OK && sqlite3_changes(s->db) == 1;
-	if (rc == SQLITE_OK)
-		rc = commit(s);
-	if (rc != SQLITE_OK) {
-		write_failed(s, rc, what, NULL, 0);
-		goto out;
-	}
-	write_succeeded(s);
-	if (!changed) {
-		kiosk_log(LOG_WARN, "store: %s: submission %lld is unknown or not pending", what, (long long)id);
-		goto out;
-	}
-	ok = true;
+	ok = change_one(s, st, id, what, "pending");
 out:
-	if (!ok && s && s->db)
-		rollback(s);
 	sqlite3_finalize(st);
 	return ok;
 }
@@ -1555,25 +1559,8 @@ static bool change_stopped(struct store *s, const char *sql, int64_t id, int64_t
 	st = prepare(s, sql);
 	if (!st || bind_int_named(st, ":id", id) != SQLITE_OK || bind_int_named(st, ":time", now) != SQLITE_OK)
 		goto out;
-	int rc = begin_write(s);
-	if (rc == SQLITE_OK)
-		rc = step(st) == SQLITE_DONE ? SQLITE_OK : sqlite3_errcode(s->db);
-	bool changed = rc == SQLITE_OK && sqlite3_changes(s->db) == 1;
-	if (rc == SQLITE_OK)
-		rc = commit(s);
-	if (rc != SQLITE_OK) {
-		write_failed(s, rc, what, NULL, 0);
-		goto out;
-	}
-	write_succeeded(s);
-	if (!changed) {
-		kiosk_log(LOG_WARN, "store: %s: submission %lld is unknown or not stopped", what, (long long)id);
-		goto out;
-	}
-	ok = true;
+	ok = change_one(s, st, id, what, "stopped");
 out:
-	if (!ok && s && s->db)
-		rollback(s);
 	sqlite3_finalize(st);
 	return ok;
 }
