@@ -300,7 +300,7 @@ static int editor(struct screen_ctx *ctx, const struct staff_setting *s, struct 
 		struct ui_field *f = session_field(ctx->session, key, 0);
 		if (!f)
 			break;
-		struct ui_text_field_opts o = {.keyboard = s->editor == EDITOR_NUMBER ? KEYBOARD_NUMERIC : KEYBOARD_LATIN,
+		struct ui_text_field_opts o = {.keyboard = s->editor == EDITOR_NUMBER ? KEYBOARD_NUMERIC : KEYBOARD_TEXT,
 					       .error = problem != SETTING_OK ? message : NULL,
 					       .placeholder = screen_text(ctx, "staff.empty")};
 		r.y += ui_text_field(ui, id, r, f, &o);

@@ -181,7 +181,7 @@ static void menu(struct screen_ctx *ctx, int *tool)
 	y += staff_heading(ctx, "staff.tools.export", R(0), screen_text(ctx, "staff.tools.export")) + t->gap / 2;
 	y += ui_text(ui, "staff.tools.export.what", R(0), screen_text(ctx, "staff.tools.export_what"), TEXT_BODY,
 		     TEXT_ALIGN_START, 0, t->text_muted) + t->gap / 2;
-	struct ui_text_field_opts o = {.label = screen_text(ctx, "staff.tools.export_path"), .keyboard = KEYBOARD_LATIN};
+	struct ui_text_field_opts o = {.label = screen_text(ctx, "staff.tools.export_path"), .keyboard = KEYBOARD_TEXT};
 	y += ui_text_field(ui, "staff.tools.path", R(0), path, &o) + t->gap;
 	if (staff_button(ctx, "staff.tools.export_now", R(t->target), screen_text(ctx, "staff.tools.export_now"),
 			 UI_BUTTON_PRIMARY, path->len > 0)) {

@@ -61,6 +61,15 @@ static const struct layout alnum_narrow = {{{"1", "2", "3", "4", "5", "6", "7"},
 					   6,
 					   7};
 
+/* Staff typing addresses, paths and names of things: URL and path marks beside the letters. */
+static const struct layout text_pad = {{{"1", "2", "3", "4", "5", "6", "7", "8", "9", "0"},
+					{"q", "w", "e", "r", "t", "y", "u", "i", "o", "p"},
+					{"a", "s", "d", "f", "g", "h", "j", "k", "l", ":"},
+					{"z", "x", "c", "v", "b", "n", "m", "/", "-"},
+					{".", "_", "@", KEY_SPACE, KEY_BACKSPACE, KEY_DONE}},
+				       5,
+				       10};
+
 static struct ui_input_method *methods[KEYBOARD_KIND_COUNT];
 
 void ui_keyboard_set_method(enum keyboard_kind kind, struct ui_input_method *method)
@@ -82,9 +91,22 @@ static const struct layout *layout_for(const struct ui *ui)
 		return ui->width - ui->theme.gap >= 10 * (ui->theme.key + ui->theme.gap / 3) ? &alnum_wide : &alnum_narrow;
 	case KEYBOARD_LATIN:
 		return ui->theme.kind == THEME_STANDARD ? &qwerty : &alphabetical;
+	case KEYBOARD_TEXT:
+		return &text_pad;
 	default:
 		return NULL;
 	}
+}
+
+/* The id part of a key: its character, or a name for the marks ("point", "slash", …). */
+static const char *mark_name(const char *key)
+{
+	static const char *const marks[][2] = {{".", "point"}, {"/", "slash"}, {":", "colon"}, {"-", "dash"},
+					       {"_", "underscore"}, {"@", "at"}};
+	for (size_t i = 0; i < sizeof(marks) / sizeof(marks[0]); i++)
+		if (strcmp(key, marks[i][0]) == 0)
+			return marks[i][1];
+	return key;
 }
 
 static int row_len(const struct layout *l, int row)
@@ -201,8 +223,8 @@ bool ui_keyboard(struct ui *ui, struct rect r)
 				continue;
 			}
 			char id[UI_ID_MAX];
-			/* "key.point" for the decimal point: "key.." would read as a typo in a script */
-			snprintf(id, sizeof(id), "key.%s", special ? key + 1 : strcmp(key, ".") == 0 ? "point" : key);
+			/* marks get names: "key.." would read as a typo in a script */
+			snprintf(id, sizeof(id), "key.%s", special ? key + 1 : mark_name(key));
 			struct ui_button_look look =
 				ui_button_look(ui, strcmp(key, KEY_DONE) == 0 ? UI_BUTTON_PRIMARY : UI_BUTTON_QUIET);
 			look.role = TEXT_HEADING;

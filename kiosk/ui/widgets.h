@@ -46,7 +46,15 @@ bool ui_area(struct ui *ui, const char *id, struct rect r, const char *text, con
 
 /* KEYBOARD_DECIMAL: the numeric keypad with a decimal point (amounts in yuan with 角 and 分);
  * KEYBOARD_ALNUM: digits and capital letters (references such as "PL-7K3M9Q2P"). */
-enum keyboard_kind { KEYBOARD_NONE, KEYBOARD_NUMERIC, KEYBOARD_ID, KEYBOARD_LATIN, KEYBOARD_DECIMAL, KEYBOARD_ALNUM };
+enum keyboard_kind {
+	KEYBOARD_NONE,
+	KEYBOARD_NUMERIC,
+	KEYBOARD_ID,
+	KEYBOARD_LATIN,
+	KEYBOARD_DECIMAL,
+	KEYBOARD_ALNUM,
+	KEYBOARD_TEXT, /* staff settings: digits, letters and the marks of addresses and paths (. / : - _ @) */
+};
 enum ui_mask { UI_MASK_NONE, UI_MASK_ID, UI_MASK_PHONE, UI_MASK_NAME };
 
 /* A field's value: owned by the caller (the session), wiped with ui_field_clear. */
