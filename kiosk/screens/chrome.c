@@ -135,6 +135,21 @@ void chrome_settings(struct screen_ctx *ctx, struct rect *area)
 	large_switch(ctx, one_row ? rect_cut_right(&row, large_w) : row, large_shown);
 }
 
+struct rect chrome_header(struct screen_ctx *ctx, struct rect *area, struct ui_button_look *nav)
+{
+	struct ui *ui = ctx->ui;
+	const struct theme *t = &ui->theme;
+	struct rect bar = rect_cut_top(area, t->target + t->pad / 2);
+	ui_panel(ui, bar, t->header, 0, 0, t->header);
+	*nav = ui_button_look(ui, UI_BUTTON_QUIET);
+	nav->fill = t->header;
+	nav->fill_pressed = t->primary_pressed;
+	nav->text = t->on_header;
+	nav->border_color = t->on_header;
+	nav->role = TEXT_HEADING;
+	return rect_inset(bar, t->pad / 2, t->pad / 4);
+}
+
 struct rect chrome_begin(struct screen_ctx *ctx, struct chrome *c)
 {
 	struct ui *ui = ctx->ui;
@@ -145,15 +160,8 @@ struct rect chrome_begin(struct screen_ctx *ctx, struct chrome *c)
 	int kb = ui_keyboard_height(ui, ui->width);
 	c->keyboard = rect_cut_bottom(&area, kb);
 
-	struct rect bar = rect_cut_top(&area, t->target + t->pad / 2);
-	ui_panel(ui, bar, t->header, 0, 0, t->header);
-	struct rect in = rect_inset(bar, t->pad / 2, t->pad / 4);
-	struct ui_button_look nav = ui_button_look(ui, UI_BUTTON_QUIET);
-	nav.fill = t->header;
-	nav.fill_pressed = t->primary_pressed;
-	nav.text = t->on_header;
-	nav.border_color = t->on_header;
-	nav.role = TEXT_HEADING;
+	struct ui_button_look nav;
+	struct rect in = chrome_header(ctx, &area, &nav);
 	const char *back = screen_text(ctx, "nav.back"), *home = screen_text(ctx, "nav.home");
 	int nav_w = ui_button_width(ui, back, "‹", TEXT_HEADING);
 	int home_w = ui_button_width(ui, home, "⌂", TEXT_HEADING);

@@ -12,6 +12,9 @@ struct chrome {
 	struct rect keyboard; /* where the keyboard goes, h = 0 when none */
 };
 
+/* The title band cut from the top of *area; returns its inner area for the title and its buttons, and
+ * *nav the look those buttons take (staff screens share it with the visitors' chrome). */
+struct rect chrome_header(struct screen_ctx *ctx, struct rect *area, struct ui_button_look *nav);
 /* Draws the bars and returns the content area left for the screen. */
 struct rect chrome_begin(struct screen_ctx *ctx, struct chrome *c);
 /* Draws the keyboard (when a field is focused) over the bottom of the screen. */

@@ -27,15 +27,8 @@ struct rect staff_begin(struct screen_ctx *ctx, struct staff_chrome *c)
 	struct rect area = {0, 0, ui->width, ui->height};
 	c->keyboard = rect_cut_bottom(&area, ui_keyboard_height(ui, ui->width));
 
-	struct rect bar = rect_cut_top(&area, t->target + t->pad / 2);
-	ui_panel(ui, bar, t->header, 0, 0, t->header);
-	struct rect in = rect_inset(bar, t->pad / 2, t->pad / 4);
-	struct ui_button_look nav = ui_button_look(ui, UI_BUTTON_QUIET);
-	nav.fill = t->header;
-	nav.fill_pressed = t->primary_pressed;
-	nav.text = t->on_header;
-	nav.border_color = t->on_header;
-	nav.role = TEXT_HEADING;
+	struct ui_button_look nav;
+	struct rect in = chrome_header(ctx, &area, &nav);
 	const char *back = screen_text(ctx, "nav.back");
 	const char *leave = screen_text(ctx, c->exit ? "staff.leave" : "staff.cancel");
 	int back_w = ui_button_width(ui, back, "‹", TEXT_HEADING);
