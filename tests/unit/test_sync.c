@@ -433,16 +433,17 @@ static void test_closed(struct evil *e)
 	expect_sub(&v, 0, SUB_PENDING, "network", 1, "closed");
 	expect_sub(&v, 1, SUB_PENDING, "network", 1, "closed");
 	CHECK(ms < 3000);
-	/* and one that is not listening at all */
+	/* and one that is not listening at all: the port stays bound (not listening) through the run, so
+	 * no other test running at the same time can take it and answer */
 	int port = 0, fd = bind_loopback(&port, false);
 	if (CHECK(fd >= 0)) {
-		close(fd);
 		v.port = port;
 		ms = run(&v, 3000, 65536, 2, &after);
 		expect_counts(&after, 2, 0, 0, 0);
 		expect_sub(&v, 0, SUB_PENDING, "network", 2, "refused");
 		expect_sub(&v, 1, SUB_PENDING, "network", 2, "refused");
 		CHECK(ms < 3000);
+		close(fd);
 	}
 out:
 	env_finish(&v);
