@@ -189,7 +189,8 @@ static void test_refused(void)
 	long long t0;
 	if (!CHECK(fd >= 0))
 		return;
-	close(fd); /* nobody listens there now */
+	/* bound but not listening, and kept so through the request: refused, and no other test running
+	 * at the same time can take the port */
 	struct http_client *c = client_for(port, "", TEST_SECRET, 0, 3000);
 	t0 = test_now_ms();
 	CHECK(!http_get(c, "/v1/services", NULL, time(NULL), &r));
@@ -198,6 +199,7 @@ static void test_refused(void)
 	CHECK(test_now_ms() - t0 < 1000);
 	http_response_finish(&r);
 	http_client_destroy(c);
+	close(fd);
 }
 
 /* One request against the hostile server in mode; returns the elapsed milliseconds. */
