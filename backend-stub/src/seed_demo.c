@@ -26,10 +26,14 @@ struct l3 {
 	const char *hans, *hant, *en;
 };
 
+static bool hans_only_texts; /* --seed demo-hans: zh-Hans alone in every text */
+
 static cJSON *l3_json(struct l3 t)
 {
 	cJSON *o = cJSON_CreateObject();
 	cJSON_AddStringToObject(o, "zh-Hans", t.hans);
+	if (hans_only_texts)
+		return o;
 	cJSON_AddStringToObject(o, "zh-Hant", t.hant);
 	cJSON_AddStringToObject(o, "en", t.en);
 	return o;
@@ -974,8 +978,9 @@ out:
 	return result;
 }
 
-int seed_demo_run(struct store *store, long long now, int slot_capacity)
+int seed_demo_run(struct store *store, long long now, int slot_capacity, bool hans_only)
 {
+	hans_only_texts = hans_only;
 	char marker[64], date[16];
 	long today_days = date_to_days(clock_beijing_date(now));
 	int result = -1;

@@ -9,10 +9,13 @@
 #ifndef STUB_SEED_DEMO_H
 #define STUB_SEED_DEMO_H
 
+#include <stdbool.h>
+
 #include "store.h"
 
 /* Fill an unseeded database as of Unix time now (slots start the day after now's date in Beijing);
- * slot_capacity > 0 overrides every slot's capacity. 0 on success or when already seeded. */
-int seed_demo_run(struct store *store, long long now, int slot_capacity);
+ * slot_capacity > 0 overrides every slot's capacity; hans_only leaves zh-Hant and en out of every
+ * text (a backend that has only Simplified Chinese). 0 on success or when already seeded. */
+int seed_demo_run(struct store *store, long long now, int slot_capacity, bool hans_only);
 
 #endif

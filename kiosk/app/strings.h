@@ -1,8 +1,9 @@
-/* Interface texts in the three languages, from the .ini catalogues in assets/i18n (one per part
- * of the kiosk: strings.ini for the shell and booking, assistance.ini, charity.ini): one section per
- * key with zh-Hans, zh-Hant and en values; a key defined twice is an error. A key missing in a
- * language falls back to zh-Hans, then to the key itself, so a gap shows as a visible key rather
- * than an empty button. */
+/* Interface texts in the three languages, from the GNU gettext catalogues in assets/i18n: one folder
+ * per part of the kiosk (strings/ for the shell and booking, assistance/, charity/, …), each with a
+ * template PART.pot (msgctxt: the key the code asks for; msgid: the zh-Hans text) and the translations
+ * zh_Hant.po (Hong Kong usage) and en.po. A key defined twice is an error. A text missing, untranslated,
+ * fuzzy or translated from an older msgid falls back to zh-Hans, then to the key itself, so a gap shows
+ * as a visible key rather than an empty button. assets/i18n/README.md says how to add a text. */
 #ifndef KIOSK_APP_STRINGS_H
 #define KIOSK_APP_STRINGS_H
 
@@ -12,7 +13,7 @@
 
 struct strings;
 
-/* Loads every catalogue (*.ini) in dir; NULL with a reason (file:line) in err. */
+/* Loads every catalogue folder in dir; NULL with a reason (file:line) in err. */
 struct strings *strings_load(const char *dir, char *err, size_t errlen);
 void strings_destroy(struct strings *s);
 /* The text of key in lang (borrowed, valid while s lives). */

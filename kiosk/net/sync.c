@@ -14,17 +14,12 @@
 
 #include "app/clock.h"
 #include "core/log.h"
-#include "core/utf8.h"
 #include "data/data_health.h"
+#include "data/ref_hant.h"
 #include "net/link_state.h"
+#include "net/sync_answer.h"
 
 static const char *const reference_kinds[] = {"services", "offices", "programmes", "projects", "texts"};
-
-/* Fields of a backend answer the kiosk keeps: what staff and the visitor need, no personal data
- * (answers carry masked names and numbers: they are dropped all the same). */
-static const char *const kept_fields[] = {"reference", "status", "service", "office", "slot", "project_id",
-					  "amount", "currency", "payment_url", "payment_expires_at", "created_at",
-					  "cancel_until", "kiosk_id", "reason"};
 
 struct sync {
 	struct sync_options opts;
@@ -42,9 +37,9 @@ struct sync {
 	char *settings_mailbox; /* under lock: the newest document not yet taken, or NULL */
 	bool heartbeat_soon; /* under lock: report now (a new settings version) */
 	bool force; /* under lock: staff asked for a sync now (ignore backoff once) */
+	int64_t hold_until; /* the store could not record an outcome (a full disk): no delivery before this */
+	int hold_failures; /* outcomes in a row the store could not record */
 };
-
-#define SETTINGS_DOC_MAX (32 * 1024)
 
 enum delivery { DELIVERY_NONE, DELIVERY_DONE, DELIVERY_RETRY, DELIVERY_STOPPED };
 
@@ -85,62 +80,6 @@ static void note_unreachable(struct sync *s)
 	pthread_mutex_unlock(&s->lock);
 }
 
-/* A string (valid UTF-8), number or boolean: what a kept field may hold. */
-static bool plain_value(const cJSON *v)
-{
-	if (cJSON_IsString(v))
-		return utf8_valid(v->valuestring, strlen(v->valuestring));
-	return cJSON_IsNumber(v) || cJSON_IsBool(v);
-}
-
-/* The answer reduced to kept_fields, as JSON; NULL when the body is not a JSON object, or when
- * need_reference and it has no non-empty string "reference" (every success answer of the contract
- * has one). */
-static char *kept_response(const char *body, size_t len, bool need_reference)
-{
-	cJSON *in = body && len ? cJSON_ParseWithLength(body, len) : NULL;
-	char *out = NULL;
-	const char *reference = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(in, "reference"));
-	if (!cJSON_IsObject(in) || (need_reference && (!reference || reference[0] == '\0')))
-		goto out;
-	cJSON *kept = cJSON_CreateObject();
-	for (size_t i = 0; kept && i < sizeof(kept_fields) / sizeof(kept_fields[0]); i++) {
-		cJSON *v = cJSON_GetObjectItemCaseSensitive(in, kept_fields[i]);
-		if (strcmp(kept_fields[i], "slot") == 0 && cJSON_IsObject(v)) { /* only the slot's own facts */
-			static const char *const slot_fields[] = {"id", "date", "start", "end"};
-			cJSON *slot = cJSON_AddObjectToObject(kept, "slot");
-			for (size_t k = 0; slot && k < sizeof(slot_fields) / sizeof(slot_fields[0]); k++) {
-				cJSON *f = cJSON_GetObjectItemCaseSensitive(v, slot_fields[k]);
-				if (plain_value(f))
-					cJSON_AddItemToObject(slot, slot_fields[k], cJSON_Duplicate(f, 0));
-			}
-		} else if (plain_value(v)) { /* never an object or array that could carry a person */
-			cJSON_AddItemToObject(kept, kept_fields[i], cJSON_Duplicate(v, 0));
-		}
-	}
-	out = kept ? cJSON_PrintUnformatted(kept) : NULL;
-	cJSON_Delete(kept);
-out:
-	cJSON_Delete(in);
-	return out;
-}
-
-/* The error code and message of an error answer ({"error":{"code","message"}}), when there is one. */
-static void error_of(const struct http_response *r, char *code, size_t code_len, char *msg, size_t msg_len)
-{
-	snprintf(code, code_len, "http_%ld", r->status);
-	snprintf(msg, msg_len, "HTTP %ld", r->status);
-	cJSON *root = r->body && r->len ? cJSON_ParseWithLength(r->body, r->len) : NULL;
-	cJSON *err = cJSON_GetObjectItemCaseSensitive(root, "error");
-	const char *c = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(err, "code"));
-	if (c && utf8_valid(c, strlen(c)) && strspn(c, "abcdefghijklmnopqrstuvwxyz_0123456789") == strlen(c))
-		snprintf(code, code_len, "%s", c);
-	/* The server's own words stay out of the store and the logs: an error message may echo what was
-	 * sent, personal data included. Staff get the status and the machine-readable code. */
-	snprintf(msg, msg_len, "HTTP %ld %s", r->status, code);
-	cJSON_Delete(root);
-}
-
 static int64_t backoff_at(const struct sync *s, int attempts, int64_t now)
 {
 	int64_t base = s->opts.retry_base_ms > 0 ? s->opts.retry_base_ms : 2000;
@@ -161,6 +100,19 @@ static bool retryable_status(long status)
 	return status >= 500 || status == 408 || status == 429 || status == 401;
 }
 
+/* Whether the store recorded what an attempt came to. When it could not (a full disk), the
+ * submission is still due, so the engine holds deliveries back for a backoff instead of sending it
+ * again at once, in a loop: a full disk must not become a flood of requests and log lines. */
+static void recorded(struct sync *s, bool ok, int64_t now)
+{
+	if (ok) {
+		s->hold_failures = 0;
+		return;
+	}
+	s->hold_failures++;
+	s->hold_until = backoff_at(s, s->hold_failures, now);
+}
+
 static enum delivery deliver_one(struct sync *s, int64_t select_now)
 {
 	struct submission sub;
@@ -171,7 +123,8 @@ static enum delivery deliver_one(struct sync *s, int64_t select_now)
 	struct http_response r;
 	char code[64], msg[256];
 	if (!sub.payload) { /* purged before delivery cannot happen; refuse rather than send nothing */
-		store_mark_stopped(s->store, sub.id, SUB_REJECTED, NULL, "no_payload", "the payload is gone");
+		recorded(s, store_mark_stopped(s->store, sub.id, SUB_REJECTED, NULL, "no_payload", "the payload is gone"),
+			 now);
 		submission_finish(&sub);
 		return DELIVERY_STOPPED;
 	}
@@ -179,21 +132,28 @@ static enum delivery deliver_one(struct sync *s, int64_t select_now)
 	if (!answered) {
 		note_unreachable(s);
 		note_error(s, now, r.error);
-		store_mark_retry(s->store, sub.id, backoff_at(s, sub.attempts + 1, now),
-				 r.outcome == HTTP_TIMEOUT ? "timeout" : r.outcome == HTTP_TOO_LARGE ? "too_large" : "network",
-				 r.error);
+		recorded(s,
+			 store_mark_retry(s->store, sub.id, backoff_at(s, sub.attempts + 1, now),
+					  r.outcome == HTTP_TIMEOUT	? "timeout"
+					  : r.outcome == HTTP_TOO_LARGE ? "too_large"
+									: "network",
+					  r.error),
+			 now);
 		goto out;
 	}
 	if (r.status >= 200 && r.status < 300) {
-		char *kept = kept_response(r.body, r.len, true);
+		char *kept = sync_answer_kept(r.body, r.len, true);
 		if (!kept) { /* a 2xx that is not a JSON answer: the server is confused, try again later */
 			note_error(s, now, "malformed success answer");
-			store_mark_retry(s->store, sub.id, backoff_at(s, sub.attempts + 1, now), "malformed_answer",
-					 "the backend's answer was not a JSON object with a reference");
+			recorded(s,
+				 store_mark_retry(s->store, sub.id, backoff_at(s, sub.attempts + 1, now), "malformed_answer",
+						  "the backend's answer was not a JSON object with a reference"),
+				 now);
 			goto out;
 		}
 		bool marked = store_mark_delivered(s->store, sub.id, kept, now);
 		free(kept);
+		recorded(s, marked, now);
 		if (!marked) { /* delivered but not recorded: sent again later, the same key answers the same */
 			note_error(s, now, "cannot record a delivery in the store");
 			goto out;
@@ -202,17 +162,18 @@ static enum delivery deliver_one(struct sync *s, int64_t select_now)
 		result = DELIVERY_DONE;
 		goto out;
 	}
-	error_of(&r, code, sizeof(code), msg, sizeof(msg));
+	sync_answer_error(r.status, r.body, r.len, code, sizeof(code), msg, sizeof(msg));
 	if (retryable_status(r.status)) {
 		note_error(s, now, msg);
-		store_mark_retry(s->store, sub.id, backoff_at(s, sub.attempts + 1, now), code, msg);
+		recorded(s, store_mark_retry(s->store, sub.id, backoff_at(s, sub.attempts + 1, now), code, msg), now);
 		goto out;
 	}
 	/* Permanent: this record stops for staff; the ones behind it go on. */
 	bool rebook = sub.kind == SUB_BOOKING && strcmp(code, "slot_full") == 0;
-	char *kept = kept_response(r.body, r.len, false);
+	char *kept = sync_answer_kept(r.body, r.len, false);
 	bool marked = store_mark_stopped(s->store, sub.id, rebook ? SUB_NEEDS_REBOOKING : SUB_REJECTED, kept, code, msg);
 	free(kept);
+	recorded(s, marked, now);
 	if (!marked) {
 		note_error(s, now, "cannot record a stopped submission in the store");
 		goto out;
@@ -245,19 +206,23 @@ static bool refresh_path(struct sync *s, const char *kind, const char *path, int
 	if (r.status == 304 && have) {
 		ok = store_ref_put(s->store, kind, etag, old, old_len, now, err, sizeof(err));
 	} else if (r.status == 200) {
-		cJSON *root = r.body ? cJSON_ParseWithLength(r.body, r.len) : NULL;
-		bool valid = (cJSON_IsObject(root) || cJSON_IsArray(root)) && utf8_valid(r.body, r.len) &&
-			     strlen(r.body) == r.len;
-		cJSON_Delete(root);
-		if (!valid) {
+		if (!sync_answer_reference_valid(r.body, r.len)) {
 			note_error(s, now, "reference data answer was not valid JSON");
 			kiosk_log(LOG_WARN, "reference %s: the backend's answer is not valid UTF-8 JSON; keeping the cache", kind);
 			goto out;
 		}
-		ok = store_ref_put(s->store, kind, r.etag, r.body, r.len, now, err, sizeof(err));
+		/* Texts the backend has no Traditional for get it here, once (data/ref_hant.h). */
+		size_t hant_len = 0;
+		int filled = 0;
+		char *hant = ref_hant_fill(r.body, r.len, &hant_len, &filled);
+		if (hant)
+			kiosk_log(LOG_INFO, "reference %s: %d texts without zh-Hant converted by OpenCC s2hk", kind, filled);
+		ok = store_ref_put(s->store, kind, r.etag, hant ? hant : r.body, hant ? hant_len : r.len, now, err,
+				   sizeof(err));
+		free(hant);
 	} else {
 		char code[64], msg[256];
-		error_of(&r, code, sizeof(code), msg, sizeof(msg));
+		sync_answer_error(r.status, r.body, r.len, code, sizeof(code), msg, sizeof(msg));
 		note_error(s, now, msg);
 		goto out;
 	}
@@ -271,38 +236,27 @@ out:
 	return ok;
 }
 
+struct slot_pass {
+	struct sync *s;
+	int64_t now;
+};
+
+static bool refresh_one_slots(void *ctx, const char *kind, const char *path)
+{
+	struct slot_pass *pass = ctx;
+	return refresh_path(pass->s, kind, path, pass->now); /* the backend is away: stop here */
+}
+
 /* Slots of every bookable office for every service it offers, over its booking window (the
  * backend's default range), cached as "slots:OFFICE:SERVICE". */
 static void refresh_slots(struct sync *s, int64_t now)
 {
 	char *offices = NULL;
 	size_t len = 0;
+	struct slot_pass pass = {s, now};
 	if (!store_ref_get(s->store, "offices", &offices, &len, NULL, 0, NULL))
 		return;
-	cJSON *root = cJSON_ParseWithLength(offices, len);
-	const cJSON *office;
-	cJSON_ArrayForEach(office, cJSON_GetObjectItemCaseSensitive(root, "items"))
-	{
-		const char *id = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(office, "id"));
-		const char *role = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(office, "role"));
-		if (!id || !cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(office, "bookable")) || !role ||
-		    strcmp(role, "service_point") != 0 || strlen(id) > 64)
-			continue;
-		const cJSON *service;
-		cJSON_ArrayForEach(service, cJSON_GetObjectItemCaseSensitive(office, "services"))
-		{
-			const char *sid = cJSON_GetStringValue(service);
-			if (!sid || strlen(sid) > 64)
-				continue;
-			char kind[160], path[256];
-			snprintf(kind, sizeof(kind), "slots:%s:%s", id, sid);
-			snprintf(path, sizeof(path), "/v1/slots?service=%s&office=%s", sid, id);
-			if (!refresh_path(s, kind, path, now))
-				goto out;
-		}
-	}
-out:
-	cJSON_Delete(root);
+	sync_answer_slot_requests(offices, len, refresh_one_slots, &pass);
 	free(offices);
 }
 
@@ -339,26 +293,23 @@ static void add_health(struct sync *s, cJSON *hb, int64_t now)
 /* A heartbeat answer may offer a settings document newer than ours: keep it for the UI thread. */
 static void take_settings_offer(struct sync *s, const struct http_response *r)
 {
-	cJSON *root = r->body && r->len ? cJSON_ParseWithLength(r->body, r->len) : NULL;
-	const cJSON *doc = cJSON_GetObjectItemCaseSensitive(root, "settings");
-	const cJSON *v = cJSON_GetObjectItemCaseSensitive(doc, "version");
-	char *text = cJSON_IsObject(doc) && cJSON_IsNumber(v) ? cJSON_PrintUnformatted(doc) : NULL;
+	pthread_mutex_lock(&s->lock);
+	int current = s->settings_version;
+	pthread_mutex_unlock(&s->lock);
+	int version = 0;
+	char *text = sync_answer_settings_offer(r->body, r->len, current, &version);
 	bool fresh = false;
-	if (text && strlen(text) <= SETTINGS_DOC_MAX) {
+	if (text) {
 		pthread_mutex_lock(&s->lock);
-		if (v->valuedouble > s->settings_version) {
+		if (version > s->settings_version) { /* still newer: the UI thread may have applied one meanwhile */
 			free(s->settings_mailbox);
 			s->settings_mailbox = text;
 			text = NULL;
 			fresh = true;
 		}
 		pthread_mutex_unlock(&s->lock);
-	} else if (text) {
-		kiosk_log(LOG_WARN, "heartbeat: a settings document of %zu bytes was refused (limit %d)", strlen(text),
-			  SETTINGS_DOC_MAX);
 	}
 	free(text);
-	cJSON_Delete(root);
 	if (fresh && s->opts.settings_ready)
 		s->opts.settings_ready(s->opts.settings_ctx);
 }
@@ -490,7 +441,8 @@ static void *run(void *arg)
 			s->next_refresh = now + s->opts.reference_refresh_s;
 		}
 		int delivered = 0;
-		while (!s->stop && delivered < 100) { /* drain, yielding now and then to the schedule */
+		/* Drain, yielding now and then to the schedule; held back while outcomes cannot be recorded. */
+		while (!s->stop && delivered < 100 && (force || wall_now() >= s->hold_until)) {
 			/* Forced: every pending submission is due once, backoff or not. */
 			enum delivery d = deliver_one(s, force ? INT64_MAX : wall_now());
 			if (d == DELIVERY_NONE || d == DELIVERY_RETRY)
@@ -517,6 +469,8 @@ static void *run(void *arg)
 		/* Sleep until the next thing is due, or a wake-up. */
 		int64_t next = s->next_refresh < s->next_heartbeat ? s->next_refresh : s->next_heartbeat;
 		int64_t attempt = store_next_attempt_at(s->store);
+		if (attempt && attempt < s->hold_until) /* due, but its last outcome could not be recorded */
+			attempt = s->hold_until;
 		if (attempt && attempt < next)
 			next = attempt;
 		if (delivered >= 100)

@@ -11,6 +11,7 @@
 void receipt_init(struct receipt *r)
 {
 	memset(r, 0, sizeof(*r));
+	snprintf(r->colon, sizeof(r->colon), "：");
 }
 
 void receipt_add(struct receipt *r, const char *label, const char *value)
@@ -148,7 +149,7 @@ bool receipt_render(const struct receipt *r, enum receipt_paper paper, struct es
 	escpos_align(out, ESCPOS_LEFT);
 	for (int i = 0; i < r->line_count; i++) {
 		char prefix[96];
-		snprintf(prefix, sizeof(prefix), "%s%s", r->lines[i].label, r->lines[i].label[0] ? "：" : "");
+		snprintf(prefix, sizeof(prefix), "%s%s", r->lines[i].label, r->lines[i].label[0] ? r->colon : "");
 		paragraph(out, prefix, r->lines[i].value, columns);
 	}
 	if (r->qr[0]) {

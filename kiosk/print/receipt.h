@@ -33,6 +33,7 @@ struct receipt {
 	char qr_caption[128];
 	char notes[RECEIPT_TEXT * 2]; /* paragraphs separated by '\n' */
 	char printed[128]; /* the last line: when, which kiosk */
+	char colon[8]; /* between a line's label and its value: "：" (receipt_init), ": " in English */
 };
 
 /* Empties r. */

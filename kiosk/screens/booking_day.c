@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "app/lang_format.h"
 #include "screens/booking_common.h"
 
 void booking_day_build(struct screen_ctx *ctx);
@@ -78,15 +79,11 @@ void booking_day_build(struct screen_ctx *ctx)
 		(*ym)++;
 	}
 	char title[64];
-	if (ui->lang == TEXT_LANG_EN)
-		snprintf(title, sizeof(title), "%d-%02d", m.year, m.month);
-	else
-		snprintf(title, sizeof(title), "%d年%d月", m.year, m.month);
+	lang_format_date(ctx->strings, ui->lang, (struct civil_date){m.year, m.month, 1}, LANG_MONTH_TITLE, title,
+			 sizeof(title));
 	m.title = title;
-	static const char *const zh[7] = {"一", "二", "三", "四", "五", "六", "日"};
-	static const char *const en[7] = {"Mo", "Tu", "We", "Th", "Fr", "Sa", "Su"};
-	for (int i = 0; i < 7; i++)
-		m.weekdays[i] = ui->lang == TEXT_LANG_EN ? en[i] : zh[i];
+	for (int i = 0; i < 7; i++) /* the calendar's weeks start on Monday */
+		m.weekdays[i] = lang_weekday_short(ctx->strings, ui->lang, (i + 1) % 7);
 	m.full_mark = screen_text(ctx, "slot.full");
 
 	/* Month buttons when the window spans two months. */

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "app/clock.h"
+#include "app/lang_format.h"
 #include "core/template.h"
 #include "rules/civil_date.h"
 
@@ -101,19 +102,29 @@ void charity_line(struct screen_ctx *ctx, const char *key, const char *name, con
 	template_fill_text(out, len, screen_text(ctx, key), names, values, 1);
 }
 
-void charity_time(const char *iso, char *out, size_t len)
+void charity_time(struct screen_ctx *ctx, const char *iso, char *out, size_t len)
 {
-	if (!iso || strlen(iso) < 16 || iso[10] != 'T')
+	struct civil_date d = {0};
+	int hour = 0, minute = 0;
+	char day[64], clock[8] = "";
+	if (!iso || sscanf(iso, "%4d-%2d-%2d", &d.year, &d.month, &d.day) != 3) {
 		snprintf(out, len, "%s", iso ? iso : "");
+		return;
+	}
+	screen_format_date(ctx, d, false, day, sizeof(day));
+	if (strlen(iso) >= 16 && iso[10] == 'T' && sscanf(iso + 11, "%2d:%2d", &hour, &minute) == 2)
+		lang_format_time(hour, minute, clock, sizeof(clock));
+	if (!day[0]) /* not a real date: shown as the backend wrote it */
+		snprintf(out, len, "%s", iso);
 	else
-		snprintf(out, len, "%.10s %.5s", iso, iso + 11);
+		snprintf(out, len, "%s%s%s", day, clock[0] ? " " : "", clock);
 }
 
-void charity_time_of(int64_t t, char *out, size_t len)
+void charity_time_of(struct screen_ctx *ctx, int64_t t, char *out, size_t len)
 {
 	char iso[32];
 	clock_format_iso(t, iso, sizeof(iso));
-	charity_time(iso, out, len);
+	charity_time(ctx, iso, out, len);
 }
 
 void charity_icon(struct screen_ctx *ctx, struct rect r, const struct charity_project *p)
@@ -134,9 +145,9 @@ void charity_progress_text(struct screen_ctx *ctx, const struct charity_catalog 
 	charity_money(ctx, p->pledged_fen > 0 ? p->pledged_fen : 0, false, pledged, sizeof(pledged));
 	snprintf(pct, sizeof(pct), "%d", p->progress_percent);
 	if (p->as_of[0])
-		charity_time(p->as_of, as_of, sizeof(as_of));
+		charity_time(ctx, p->as_of, as_of, sizeof(as_of));
 	else if (cat->fetched_at > 0) /* the backend gave no time: the figures are as old as the kiosk's copy */
-		charity_time_of(cat->fetched_at, as_of, sizeof(as_of));
+		charity_time_of(ctx, cat->fetched_at, as_of, sizeof(as_of));
 	else
 		snprintf(as_of, sizeof(as_of), "—");
 	const char *names[5] = {"raised", "goal", "percent", "pledged", "as_of"};

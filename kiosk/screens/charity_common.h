@@ -42,10 +42,11 @@ void charity_words(struct screen_ctx *ctx, long long fen, char *out, size_t len)
 void charity_words_line(struct screen_ctx *ctx, long long fen, char *out, size_t len);
 /* The catalogue text key with its one hole {name} filled with value. */
 void charity_line(struct screen_ctx *ctx, const char *key, const char *name, const char *value, char *out, size_t len);
-/* An ISO time "2026-11-28T16:00:00+08:00" shown as "2026-11-28 16:00" (a date stays a date). */
-void charity_time(const char *iso, char *out, size_t len);
-/* Unix time t in Beijing as "2026-11-28 16:00". */
-void charity_time_of(int64_t t, char *out, size_t len);
+/* An ISO time "2026-11-28T16:00:00+08:00" in the visitor's language, "2026年11月28日 16:00" /
+ * "28 Nov 2026 16:00" (a date stays a date; what is not a date is shown as written). */
+void charity_time(struct screen_ctx *ctx, const char *iso, char *out, size_t len);
+/* Unix time t in Beijing, written as charity_time does. */
+void charity_time_of(struct screen_ctx *ctx, int64_t t, char *out, size_t len);
 /* The project's icon as a coloured tile in r (decorative). */
 void charity_icon(struct screen_ctx *ctx, struct rect r, const struct charity_project *p);
 /* The progress figures of a project: "已筹 126,800 元，目标 300,000 元（42%）" and a second line

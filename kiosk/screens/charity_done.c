@@ -137,7 +137,7 @@ void charity_done_build(struct screen_ctx *ctx)
 		char explain[UI_TEXT_MAX * 2];
 		if (confirmed) {
 			char expires[40];
-			charity_time(rec.payment_expires_at, expires, sizeof(expires));
+			charity_time(ctx, rec.payment_expires_at, expires, sizeof(expires));
 			const char *names[1] = {"expires"}, *values[1] = {expires[0] ? expires : "—"};
 			template_fill_text(explain, sizeof(explain), screen_text(ctx, "charity.done.next"), names, values, 1);
 		} else {
@@ -161,7 +161,7 @@ void charity_done_build(struct screen_ctx *ctx)
 		rect_cut_left(&finish, t->gap);
 		struct ui_button_look look = ui_button_look(ui, UI_BUTTON_SECONDARY);
 		look.role = TEXT_TITLE;
-		if (ui_button(ui, "charity.done.withdraw", left, screen_text(ctx, "charity.withdraw.entry"), &look)) {
+		if (ui_button(ui, "charity.done.withdraw", left, screen_text(ctx, "charity.done.withdraw"), &look)) {
 			screen_set(ctx, "ch.wd.key", rec.key);
 			*session_int(ctx->session, "ch.wd.message", 0) = 0;
 			*session_int(ctx->session, "ch.wd.dialog", 0) = 0;

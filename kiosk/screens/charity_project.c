@@ -47,7 +47,9 @@ void charity_project_build(struct screen_ctx *ctx)
 	in.y += ui_text(ui, "charity.project.figures", in, figures, TEXT_BODY, TEXT_ALIGN_START, 0, t->text) + t->gap / 2;
 	char count[32], details[UI_TEXT_MAX];
 	snprintf(count, sizeof(count), "%d", p->pledge_count > 0 ? p->pledge_count : 0);
-	const char *dn[2] = {"count", "ends_on"}, *dv[2] = {count, p->ends_on[0] ? p->ends_on : "—"};
+	char ends_on[64];
+	charity_time(ctx, p->ends_on, ends_on, sizeof(ends_on));
+	const char *dn[2] = {"count", "ends_on"}, *dv[2] = {count, ends_on[0] ? ends_on : "—"};
 	template_fill_text(details, sizeof(details), screen_text(ctx, "charity.project.details"), dn, dv, 2);
 	in.y += ui_text(ui, "charity.project.details", in, details, TEXT_BODY, TEXT_ALIGN_START, 0, t->text_muted) + t->gap;
 	if (!c.pledgeable)

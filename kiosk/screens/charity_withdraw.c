@@ -203,10 +203,10 @@ void charity_withdraw_build(struct screen_ctx *ctx)
 	}
 	char money[64], when[40], details[UI_TEXT_MAX * 4 + 4], lines[4][UI_TEXT_MAX];
 	charity_money(ctx, rec.amount_fen, true, money, sizeof(money));
-	charity_time_of(rec.created_at, when, sizeof(when));
+	charity_time_of(ctx, rec.created_at, when, sizeof(when));
 	char refs[64];
 	if (rec.reference[0])
-		snprintf(refs, sizeof(refs), "%s（%s）", rec.reference, rec.kiosk_reference);
+		screen_paren(ctx, rec.reference, rec.kiosk_reference, refs, sizeof(refs));
 	else
 		snprintf(refs, sizeof(refs), "%s", rec.kiosk_reference);
 	charity_line(ctx, "charity.withdraw.line.reference", "value", refs, lines[0], sizeof(lines[0]));

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "screens/chrome.h"
+#include "screens/flow.h"
 #include "screens/screen.h"
 
 void home_build(struct screen_ctx *ctx);
@@ -62,7 +63,7 @@ static void service_card(struct screen_ctx *ctx, struct rect r, int index, bool 
 
 	bool pressed = false;
 	char label[UI_TEXT_MAX];
-	snprintf(label, sizeof(label), "%s：%s", title, desc);
+	screen_colon(ctx, title, desc, label, sizeof(label));
 	if (ui_area(ui, s->id, r, title, label, &pressed)) {
 		if (s->submits && !ctx->kiosk->can_submit)
 			screen_push(ctx, "unavailable");

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "app/clock.h"
+#include "app/lang_format.h"
 #include "charity/amount.h"
 #include "core/template.h"
 #include "print/printer.h"
@@ -17,11 +18,13 @@ static void common_parts(struct screen_ctx *ctx, struct receipt *r, const char *
 {
 	const char *hall = config_str(ctx->cfg, "kiosk", "hall_name");
 	snprintf(r->heading, sizeof(r->heading), "%s", heading && heading[0] ? heading : hall[0] ? hall : screen_text(ctx, "hall.name"));
+	snprintf(r->colon, sizeof(r->colon), "%s", screen_text(ctx, "text.colon"));
 	int64_t now = clock_wall();
-	struct civil_date d = clock_beijing_date(now);
 	long long secs = ((long long)now + 8 * 3600) % 86400;
-	char when[40];
-	snprintf(when, sizeof(when), "%04d-%02d-%02d %02lld:%02lld", d.year, d.month, d.day, secs / 3600, secs / 60 % 60);
+	char day[64], clock[8], when[80];
+	screen_format_date(ctx, clock_beijing_date(now), false, day, sizeof(day));
+	lang_format_time((int)(secs / 3600), (int)(secs / 60 % 60), clock, sizeof(clock));
+	snprintf(when, sizeof(when), "%s %s", day, clock);
 	const char *names[2] = {"time", "kiosk"}, *values[2] = {when, config_str(ctx->cfg, "kiosk", "id")};
 	template_fill_text(r->printed, sizeof(r->printed), screen_text(ctx, "print.printed"), names, values, 2);
 }

@@ -14,6 +14,7 @@
 #include "app/clock.h"
 #include "booking/booking_data.h"
 #include "core/template.h"
+#include "screens/flow.h"
 #include "screens/staff_common.h"
 
 void staff_editor_build(struct screen_ctx *ctx);
@@ -475,8 +476,9 @@ void staff_editor_build(struct screen_ctx *ctx)
 				snprintf(key, sizeof(key), "staff.set.%s.%s", s->section, s->name);
 				problem_text(ctx, s, (enum setting_problem)*session_int(ctx->session, "st.set.problem", 0), problem,
 					     sizeof(problem));
-				snprintf(text, sizeof(text), "⚠ %s%s：%s", screen_text(ctx, "staff.not_saved"), screen_text(ctx, key),
-					 problem);
+				char what[UI_TEXT_MAX];
+				screen_colon(ctx, screen_text(ctx, key), problem, what, sizeof(what));
+				snprintf(text, sizeof(text), "⚠ %s%s", screen_text(ctx, "staff.not_saved"), what);
 			} else {
 				snprintf(text, sizeof(text), "⚠ %s", screen_text(ctx, "staff.err.not_saved"));
 			}

@@ -13,6 +13,7 @@
 #include "data/store.h"
 #include "net/link_state.h"
 #include "net/sync.h"
+#include "screens/flow.h"
 #include "screens/staff_common.h"
 
 #ifndef KIOSK_APP_VERSION
@@ -54,8 +55,10 @@ static int collect(struct screen_ctx *ctx, struct health_row *rows)
 	char ifname[64] = "";
 	bool link = link_state_up(ifname, sizeof(ifname));
 	r = ROW("staff.health.network", "staff.health.network");
-	snprintf(r->value, sizeof(r->value), "%s%s%s%s", screen_text(ctx, link ? "staff.network.up" : "staff.network.down"),
-		 link ? "（" : "", link ? ifname : "", link ? "）" : "");
+	if (link)
+		screen_paren(ctx, screen_text(ctx, "staff.network.up"), ifname, r->value, sizeof(r->value));
+	else
+		snprintf(r->value, sizeof(r->value), "%s", screen_text(ctx, "staff.network.down"));
 	r->bad = !link;
 
 	struct sync_status st = {0};
@@ -71,8 +74,12 @@ static int collect(struct screen_ctx *ctx, struct health_row *rows)
 	} else if (st.backend_reachable) {
 		snprintf(r->value, sizeof(r->value), "%s", screen_text(ctx, "staff.backend.up"));
 	} else {
-		snprintf(r->value, sizeof(r->value), "%s%s%.80s", screen_text(ctx, "staff.backend.down"), st.last_error[0] ? "：" : "",
-			 st.last_error);
+		char error[96];
+		snprintf(error, sizeof(error), "%.80s", st.last_error);
+		if (error[0])
+			screen_colon(ctx, screen_text(ctx, "staff.backend.down"), error, r->value, sizeof(r->value));
+		else
+			snprintf(r->value, sizeof(r->value), "%s", screen_text(ctx, "staff.backend.down"));
 		r->bad = true;
 	}
 	int64_t last = st.last_success_at;
@@ -88,7 +95,10 @@ static int collect(struct screen_ctx *ctx, struct health_row *rows)
 	r = ROW("staff.health.pending", "staff.health.pending");
 	if (oc.by_state[SUB_PENDING] && oc.oldest_pending_created) {
 		staff_format_age(ctx, now - oc.oldest_pending_created, a, sizeof(a));
-		snprintf(r->value, sizeof(r->value), "%d（%s %s）", oc.by_state[SUB_PENDING], screen_text(ctx, "staff.oldest"), a);
+		char count[16], oldest[UI_TEXT_MAX];
+		snprintf(count, sizeof(count), "%d", oc.by_state[SUB_PENDING]);
+		snprintf(oldest, sizeof(oldest), "%s %s", screen_text(ctx, "staff.oldest"), a);
+		screen_paren(ctx, count, oldest, r->value, sizeof(r->value));
 	} else {
 		snprintf(r->value, sizeof(r->value), "%d", oc.by_state[SUB_PENDING]);
 	}

@@ -8,6 +8,7 @@
 #include "app/clock.h"
 #include "data/store.h"
 #include "net/sync.h"
+#include "screens/flow.h"
 #include "screens/staff_common.h"
 #include "staff/audit.h"
 
@@ -84,7 +85,7 @@ void staff_outbox_build(struct screen_ctx *ctx)
 	for (int s = 0; s < SUB_STATE_COUNT; s++) {
 		snprintf(value, sizeof(value), "%d", oc.by_state[s]);
 		if (s == SUB_PENDING && oc.by_state[s] == 0)
-			snprintf(value, sizeof(value), "0（%s）", screen_text(ctx, "staff.outbox.all_sent"));
+			screen_paren(ctx, "0", screen_text(ctx, "staff.outbox.all_sent"), value, sizeof(value));
 		y += staff_row(ctx, state_ids[s], (struct rect){in.x, y, in.w, in.h}, screen_text(ctx, state_keys[s]), value,
 			       s >= SUB_REJECTED && oc.by_state[s] ? t->error : t->text) + t->gap / 3;
 		if (s == SUB_PENDING && oc.by_state[s] && oc.oldest_pending_created) {

@@ -14,7 +14,8 @@ void unavailable_build(struct screen_ctx *ctx)
 	struct rect area = chrome_begin(ctx, &c);
 	rect_cut_top(&area, t->pad);
 	int tile = t->target * 2;
-	ui_icon(ui, (struct rect){area.x + (area.w - tile) / 2, area.y, tile, tile}, "窗", t->surface, t->primary);
+	ui_icon(ui, (struct rect){area.x + (area.w - tile) / 2, area.y, tile, tile}, screen_text(ctx, "unavailable.icon"),
+		t->surface, t->primary);
 	rect_cut_top(&area, tile + t->pad);
 	int h = ui_text(ui, "unavailable.heading", area, screen_text(ctx, "unavailable.heading"), TEXT_TITLE,
 			TEXT_ALIGN_CENTER, 0, t->text);

@@ -20,6 +20,14 @@ struct rect ui_dialog_begin(struct ui *ui, const char *id, const char *title, co
 	const struct text_layout *bl = body ? ui_measure(ui, body, &bs, inner) : NULL;
 	int buttons_h = button_rows * t->target + (button_rows > 0 ? (button_rows - 1) * t->gap : 0);
 	int h = t->pad + (hl ? hl->height : 0) + (bl ? t->gap + bl->height : 0) + t->pad + buttons_h + t->pad;
+	/* Longer words (English) on a short screen: the room below the texts gives way, down to one row,
+	 * rather than the card leaving the screen. */
+	int room = ui->height - 2 * t->gap;
+	if (h > room && buttons_h > t->target) {
+		int cut = h - room < buttons_h - t->target ? h - room : buttons_h - t->target;
+		buttons_h -= cut;
+		h -= cut;
+	}
 	struct rect card = {(ui->width - w) / 2, (ui->height - h) / 2, w, h};
 	draw_list_rect(&ui->draw, card, t->surface, t->radius, t->border, t->border_color);
 	struct ui_widget *dw = ui_record(ui, id, "dialog", card);
