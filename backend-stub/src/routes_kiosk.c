@@ -12,7 +12,7 @@
 #include "json_util.h"
 #include "routes.h"
 
-static const char *const help_reasons[] = {"assistance", "accessibility", "device_problem", "other"};
+static const char *const help_reasons[] = {"assistance", "accessibility", "device_problem", "character_input", "other"};
 
 void routes_help_create(struct route_ctx *ctx, const struct http_request *req, struct http_response *resp)
 {
@@ -40,7 +40,7 @@ void routes_help_create(struct route_ctx *ctx, const struct http_request *req, s
 		known = known || strcmp(reason, help_reasons[i]) == 0;
 	if (!known) {
 		json_reader_fail(&r, 400, "invalid_field", NULL, "reason",
-				 "must be assistance, accessibility, device_problem or other");
+				 "must be assistance, accessibility, device_problem, character_input or other");
 		goto out;
 	}
 	stmt = store_prepare(ctx->db, "INSERT INTO help_requests(reference, kiosk_id, created_at, doc) VALUES(?1, ?2, ?3, ?4)");

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "core/utf8.h"
+#include "person_name.h"
 #include "phone.h"
 
 #define NAME_SCAN_MAX 256 /* bytes of a name looked at to see whether anything was typed */
@@ -21,6 +22,7 @@
 static const char *const error_keys[BOOKING_ERR_COUNT] = {
 	[BOOKING_OK] = "err.unknown",
 	[BOOKING_ERR_NAME_MISSING] = "err.name.missing",
+	[BOOKING_ERR_NAME_INVALID] = "err.name.invalid",
 	[BOOKING_ERR_ID_LENGTH] = "err.id.length",
 	[BOOKING_ERR_ID_CHARSET] = "err.id.charset",
 	[BOOKING_ERR_ID_PREFIX] = "err.id.prefix",
@@ -124,6 +126,13 @@ static bool after(struct civil_date a, struct civil_date b)
 	return date_to_days(a) > date_to_days(b);
 }
 
+enum booking_error booking_check_name(const char *name)
+{
+	if (name == NULL || is_blank(name))
+		return BOOKING_ERR_NAME_MISSING;
+	return person_name_check(name) == PERSON_NAME_OK ? BOOKING_OK : BOOKING_ERR_NAME_INVALID;
+}
+
 enum booking_error booking_check_party(const struct booking_party *p, struct civil_date today,
 				       struct booking_party_info *info, int *detail)
 {
@@ -178,7 +187,8 @@ enum booking_error booking_check_party(const struct booking_party *p, struct civ
 		}
 	}
 	found.has_birth = true;
-	result = BOOKING_OK;
+	/* last, so that a slip in the name does not hide what is wrong with the document */
+	result = booking_check_name(p->name);
 out:
 	if (detail != NULL)
 		*detail = result == BOOKING_ERR_ID_LENGTH ? n : 0;

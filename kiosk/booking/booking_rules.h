@@ -1,7 +1,7 @@
 /* The booking rules the kiosk checks itself (it may be offline; the backend has the final word):
  * each party's document and birth date, the statutory marriage age on the appointment day, the phone,
  * the divorce-certificate window, and which cases go to the designated cross-border registry.
- * Every failure is a code with a sentence in the visitor's language (assets/i18n/strings.ini keys
+ * Every failure is a code with a sentence in the visitor's language (assets/i18n/strings/ keys
  * "err.*"), never just a red box. No UI, no I/O: plain data in, verdicts out. */
 #ifndef KIOSK_BOOKING_BOOKING_RULES_H
 #define KIOSK_BOOKING_BOOKING_RULES_H
@@ -15,6 +15,7 @@
 enum booking_error {
 	BOOKING_OK,
 	BOOKING_ERR_NAME_MISSING,
+	BOOKING_ERR_NAME_INVALID, /* digits, symbols or emoji in a name (rules/person_name.h); reported last */
 	BOOKING_ERR_ID_LENGTH, /* "身份证号应为18位，现在是N位" */
 	BOOKING_ERR_ID_CHARSET, /* letters or symbols where digits belong (X only last) */
 	BOOKING_ERR_ID_PREFIX, /* residence permit not 81/82/83… */
@@ -76,5 +77,8 @@ enum booking_error booking_check_distinct(const struct booking_party *a, const s
 /* The string-catalogue key of an error's sentence ("err.id.check_digit"); never NULL (BOOKING_OK and
  * unknown values give "err.unknown"). */
 const char *booking_error_key(enum booking_error e);
+/* A party's name alone (the form says what is wrong with each answer): BOOKING_OK, NAME_MISSING or
+ * NAME_INVALID (rules/person_name.h). */
+enum booking_error booking_check_name(const char *name);
 
 #endif

@@ -23,6 +23,12 @@
 #ifndef KIOSK_FONTS_RELATIVE
 #define KIOSK_FONTS_RELATIVE "../share/civic-kiosk/fonts"
 #endif
+#ifndef KIOSK_IME_DIR
+#define KIOSK_IME_DIR "ime"
+#endif
+#ifndef KIOSK_IME_RELATIVE
+#define KIOSK_IME_RELATIVE "../share/civic-kiosk/ime"
+#endif
 
 #define PATH_CAP 1024
 
@@ -63,7 +69,7 @@ const char *install_dir_resolve(const char *env_value, const char *exe_path, con
 }
 
 static pthread_once_t once = PTHREAD_ONCE_INIT;
-static char assets_dir[PATH_CAP], fonts_dir[PATH_CAP];
+static char assets_dir[PATH_CAP], fonts_dir[PATH_CAP], ime_dir[PATH_CAP];
 
 static void resolve_all(void)
 {
@@ -78,10 +84,11 @@ static void resolve_all(void)
 			    sizeof(assets_dir));
 	install_dir_resolve(getenv("KIOSK_FONTS_DIR"), exe_path, KIOSK_FONTS_RELATIVE, KIOSK_FONTS_DIR, fonts_dir,
 			    sizeof(fonts_dir));
+	install_dir_resolve(getenv("KIOSK_IME_DIR"), exe_path, KIOSK_IME_RELATIVE, KIOSK_IME_DIR, ime_dir, sizeof(ime_dir));
 }
 
 const char *install_dir_path(enum install_dir which)
 {
 	pthread_once(&once, resolve_all);
-	return which == INSTALL_FONTS ? fonts_dir : assets_dir;
+	return which == INSTALL_FONTS ? fonts_dir : which == INSTALL_IME ? ime_dir : assets_dir;
 }

@@ -1,6 +1,6 @@
 /* Where the kiosk's read-only files are: the interface texts (assets/) and the font manifest
- * (fonts/). Looked up in this order:
- *   1. the environment: KIOSK_ASSETS_DIR, KIOSK_FONTS_DIR (tests, development);
+ * (fonts/), and what the build prepared for the input methods (ime/). Looked up in this order:
+ *   1. the environment: KIOSK_ASSETS_DIR, KIOSK_FONTS_DIR, KIOSK_IME_DIR (tests, development);
  *   2. beside the running binary, through the install layout: BINDIR/../share/civic-kiosk/assets
  *      (the relative path comes from CMake's GNUInstallDirs), used when that directory exists, so an
  *      installed kiosk finds its files under whatever prefix it was installed to;
@@ -13,7 +13,9 @@
 
 #include <stddef.h>
 
-enum install_dir { INSTALL_ASSETS, INSTALL_FONTS };
+/* INSTALL_IME: what the build prepares for the input methods (the deployed pinyin schemas in rime/,
+ * the Traditional tables); environment KIOSK_IME_DIR. */
+enum install_dir { INSTALL_ASSETS, INSTALL_FONTS, INSTALL_IME };
 
 /* The directory for which (borrowed, valid for the life of the process; never NULL). */
 const char *install_dir_path(enum install_dir which);

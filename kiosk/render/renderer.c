@@ -2,6 +2,7 @@
  * cached per radius and drawn flipped into each corner; straight parts are plain rectangles. */
 #include "render/renderer.h"
 
+#include <math.h>
 #include <stdlib.h>
 
 #include "core/log.h"
@@ -125,6 +126,27 @@ static void fill_rounded(struct renderer *r, struct rect b, int radius, struct c
 		SDL_RenderCopyEx(r->sdl, mask, NULL, &(SDL_Rect){xs[i], ys[i], radius, radius}, 0, NULL, flips[i]);
 }
 
+/* A line as a quad of two triangles, with a disc at each end for round ends and joins. */
+static void draw_line(struct renderer *r, const struct draw_cmd *cmd)
+{
+	float x1 = (float)cmd->rect.x, y1 = (float)cmd->rect.y, x2 = (float)cmd->x2, y2 = (float)cmd->y2;
+	float half = (float)cmd->border / 2.0f;
+	float dx = x2 - x1, dy = y2 - y1, len = sqrtf(dx * dx + dy * dy);
+	struct color c = cmd->color;
+	if (len > 0.5f) {
+		float nx = -dy / len * half, ny = dx / len * half;
+		SDL_Color sc = {c.r, c.g, c.b, c.a};
+		SDL_Vertex v[4] = {{{x1 + nx, y1 + ny}, sc, {0, 0}}, {{x2 + nx, y2 + ny}, sc, {0, 0}},
+				   {{x2 - nx, y2 - ny}, sc, {0, 0}}, {{x1 - nx, y1 - ny}, sc, {0, 0}}};
+		const int indices[6] = {0, 1, 2, 0, 2, 3};
+		SDL_RenderGeometry(r->sdl, NULL, v, 4, indices, 6);
+	}
+	int w = cmd->border;
+	fill_rounded(r, (struct rect){cmd->rect.x - w / 2, cmd->rect.y - w / 2, w, w}, w / 2, c);
+	if (len > 0.5f)
+		fill_rounded(r, (struct rect){cmd->x2 - w / 2, cmd->y2 - w / 2, w, w}, w / 2, c);
+}
+
 static void draw_text(struct renderer *r, const struct draw_cmd *cmd)
 {
 	const struct text_layout *l = cmd->layout;
@@ -168,6 +190,9 @@ void renderer_draw(struct renderer *r, const struct draw_list *list, struct colo
 			break;
 		case DRAW_TEXT:
 			draw_text(r, c);
+			break;
+		case DRAW_LINE:
+			draw_line(r, c);
 			break;
 		case DRAW_CLIP:
 			if (c->rect.w > 0 && c->rect.h > 0)

@@ -3,6 +3,7 @@
  * Its data is fixed sample data, not the kiosk's. */
 #include <stdio.h>
 
+#include "app/lang_format.h"
 #include "screens/chrome.h"
 #include "screens/screen.h"
 
@@ -31,7 +32,7 @@ void gallery_form_build(struct screen_ctx *ctx)
 		return;
 	struct ui_text_field_opts o = {.label = screen_text(ctx, "gallery.name"),
 				       .placeholder = screen_text(ctx, "gallery.name.hint"),
-				       .keyboard = KEYBOARD_LATIN,
+				       .keyboard = KEYBOARD_NAME,
 				       .mask = UI_MASK_NAME};
 	area.y += ui_text_field(ui, "field.name", area, name, &o) + t->gap;
 	bool id_bad = id->len > 0 && id->len < 18 && ui->focus != ui_hash("field.id");
@@ -77,8 +78,12 @@ void gallery_calendar_build(struct screen_ctx *ctx)
 	struct chrome c = {.title = screen_text(ctx, "gallery.calendar"), .step = 2, .steps = 4};
 	struct ui_scroll scroll;
 	struct rect area = ui_scroll_begin(ui, &scroll, "calendar.scroll", chrome_begin(ctx, &c));
-	struct ui_month m = {.year = 2026, .month = 12, .first_weekday = 1, .days = 31, .title = "2026年12月",
-			     .weekdays = {"一", "二", "三", "四", "五", "六", "日"}, .full_mark = screen_text(ctx, "slot.full")};
+	char title[64];
+	lang_format_date(ctx->strings, ui->lang, (struct civil_date){2026, 12, 1}, LANG_MONTH_TITLE, title, sizeof(title));
+	struct ui_month m = {.year = 2026, .month = 12, .first_weekday = 1, .days = 31, .title = title,
+			     .full_mark = screen_text(ctx, "slot.full")};
+	for (int i = 0; i < 7; i++) /* Monday first */
+		m.weekdays[i] = lang_weekday_short(ctx->strings, ui->lang, (i + 1) % 7);
 	for (int d = 1; d <= 31; d++) {
 		int weekday = (m.first_weekday + d - 1) % 7;
 		if (d <= 2) {

@@ -47,13 +47,17 @@ static bool submit(struct screen_ctx *ctx, enum submission_kind kind, cJSON *bod
 	return ok;
 }
 
-static void call_staff(struct screen_ctx *ctx)
+void help_call_request(struct screen_ctx *ctx, const char *reason)
 {
 	char key[37], reference[12];
+	if (screen_value(ctx, "hp.reference")[0]) { /* already called: the dialog again, to wait or call it off */
+		*session_int(ctx->session, "hp.shown", 0) = 1;
+		return;
+	}
 	secure_uuid4(key);
 	call_reference(key, reference);
 	cJSON *b = cJSON_CreateObject();
-	cJSON_AddStringToObject(b, "reason", "assistance");
+	cJSON_AddStringToObject(b, "reason", reason);
 	cJSON_AddStringToObject(b, "screen", ctx->screen ? ctx->screen : "");
 	cJSON_AddBoolToObject(b, "assisted_mode", ctx->ui->theme.kind != THEME_STANDARD);
 	cJSON_AddStringToObject(b, "language", voice_tags[voice_session_lang(ctx->session, ctx->ui->lang)]);
@@ -91,7 +95,7 @@ void help_call_button(struct screen_ctx *ctx, struct rect r)
 		if (open)
 			*session_int(ctx->session, "hp.shown", 0) = 1; /* the dialog again, to call it off */
 		else
-			call_staff(ctx);
+			help_call_request(ctx, "assistance");
 	}
 }
 

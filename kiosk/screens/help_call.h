@@ -10,6 +10,9 @@
 
 /* The button, in r. */
 void help_call_button(struct screen_ctx *ctx, struct rect r);
+/* Calls staff for reason (the contract's: "assistance", "character_input" from the keyboard of a name
+ * field, …) and opens the dialog; when a call is already open, only shows the dialog again. */
+void help_call_request(struct screen_ctx *ctx, const char *reason);
 /* The dialog while a call is open (draws nothing otherwise); call it last in a pass. */
 void help_call_dialog(struct screen_ctx *ctx);
 

@@ -104,7 +104,7 @@ void staff_record_build(struct screen_ctx *ctx)
 		size_t chars = utf8_count(reason->text, reason->len);
 		bool left = ui->focus != ui_hash("staff.record.reason") && reason->len > 0;
 		struct ui_text_field_opts o = {.label = screen_text(ctx, "staff.record.reason_label"),
-					       .keyboard = KEYBOARD_LATIN,
+					       .keyboard = KEYBOARD_CHINESE,
 					       .error = left && chars < REASON_MIN_CHARS ? screen_text(ctx, "staff.record.reason_short") : NULL};
 		ui_text_field(ui, "staff.record.reason", area, reason, &o);
 		if (bar.h) {

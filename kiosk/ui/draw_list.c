@@ -71,3 +71,18 @@ void draw_list_clip(struct draw_list *list, struct rect r)
 	c->kind = DRAW_CLIP;
 	c->rect = r;
 }
+
+void draw_list_line(struct draw_list *list, int x1, int y1, int x2, int y2, int width, struct color color)
+{
+	if (width <= 0)
+		return;
+	struct draw_cmd *c = push(list);
+	if (!c)
+		return;
+	c->kind = DRAW_LINE;
+	c->rect = (struct rect){x1, y1, 0, 0};
+	c->x2 = x2;
+	c->y2 = y2;
+	c->border = width;
+	c->color = color;
+}

@@ -8,7 +8,7 @@
 #include "text/text_layout.h"
 #include "ui/geometry.h"
 
-enum draw_kind { DRAW_RECT, DRAW_TEXT, DRAW_CLIP };
+enum draw_kind { DRAW_RECT, DRAW_TEXT, DRAW_CLIP, DRAW_LINE };
 
 struct draw_cmd {
 	enum draw_kind kind;
@@ -17,6 +17,7 @@ struct draw_cmd {
 	struct color border_color;
 	int radius, border;
 	const struct text_layout *layout;
+	int x2, y2; /* LINE: from (rect.x, rect.y) to (x2, y2), border pixels wide with round ends */
 };
 
 struct draw_list {
@@ -35,5 +36,7 @@ void draw_list_rect(struct draw_list *list, struct rect r, struct color fill, in
 void draw_list_text(struct draw_list *list, const struct text_layout *layout, int x, int y, struct color color);
 /* Clip following commands to r; a zero-size rect ends clipping. */
 void draw_list_clip(struct draw_list *list, struct rect r);
+/* A straight line width pixels wide with round ends (handwriting ink, guide lines). */
+void draw_list_line(struct draw_list *list, int x1, int y1, int x2, int y2, int width, struct color color);
 
 #endif

@@ -183,6 +183,8 @@ int ui_text_field(struct ui *ui, const char *id, struct rect r, struct ui_field 
 		draw_list_rect(&ui->draw, (struct rect){inner_x - scroll + cx, box.y + box.h / 5, caret_w, box.h * 3 / 5},
 			       t->primary, 0, 0, t->primary);
 		ui->focused_field = field;
+		if (ui->keyboard_kind != (int)opts->keyboard)
+			ui->relayout = true; /* the screen made room for the last field's keyboard: lay out again */
 		ui->keyboard_kind = opts->keyboard;
 		ui->focus_rect = box;
 	}

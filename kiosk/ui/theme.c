@@ -19,12 +19,13 @@ int theme_kind_parse(const char *name)
 struct spec {
 	int px[TEXT_ROLE_COUNT];
 	int line_spacing_pct, target, gap, pad, radius, border, key;
+	int ink_width, guide_width;
 };
 
 static const struct spec specs[THEME_COUNT] = {
-	[THEME_STANDARD] = {{32, 32, 40, 48, 60}, 140, 96, 24, 40, 24, 3, 88},
-	[THEME_LARGE] = {{48, 48, 56, 60, 72}, 145, 128, 28, 40, 28, 4, 112},
-	[THEME_HIGH_CONTRAST] = {{48, 48, 56, 60, 72}, 145, 128, 28, 40, 28, 4, 112},
+	[THEME_STANDARD] = {{32, 32, 40, 48, 60}, 140, 96, 24, 40, 24, 3, 88, 14, 3},
+	[THEME_LARGE] = {{48, 48, 56, 60, 72}, 145, 128, 28, 40, 28, 4, 112, 18, 4},
+	[THEME_HIGH_CONTRAST] = {{48, 48, 56, 60, 72}, 145, 128, 28, 40, 28, 4, 112, 18, 4},
 };
 
 static int scale(int v, int short_edge)
@@ -48,6 +49,8 @@ void theme_init(struct theme *t, enum theme_kind kind, int w, int h)
 	t->radius = scale(s->radius, edge);
 	t->border = s->border;
 	t->key = scale(s->key, edge);
+	t->ink_width = scale(s->ink_width, edge);
+	t->guide_width = s->guide_width;
 
 	if (kind == THEME_HIGH_CONTRAST) {
 		t->background = COLOR_HEX(0x000000);
@@ -67,6 +70,8 @@ void theme_init(struct theme *t, enum theme_kind kind, int w, int h)
 		t->on_selected = COLOR_HEX(0x000000);
 		t->error = COLOR_HEX(0xFF9E9E);
 		t->scrim = (struct color){0, 0, 0, 200};
+		t->ink = COLOR_HEX(0xFFFFFF);
+		t->guide = COLOR_HEX(0x6B6B6B);
 		return;
 	}
 	/* Warm paper background, a deep civic red header, one colour per service. */
@@ -89,6 +94,8 @@ void theme_init(struct theme *t, enum theme_kind kind, int w, int h)
 	t->on_selected = COLOR_HEX(0xFFFFFF);
 	t->error = COLOR_HEX(0xA3171B);
 	t->scrim = (struct color){20, 16, 12, 150};
+	t->ink = COLOR_HEX(0x1C1F23);
+	t->guide = COLOR_HEX(0xE6B8B0); /* the pale red of practice paper */
 	if (kind == THEME_LARGE) { /* 7:1 for every text colour on white and on the paper background */
 		t->border_color = COLOR_HEX(0x6B6257);
 		t->accents[0] = COLOR_HEX(0x8E1F18);
@@ -97,5 +104,6 @@ void theme_init(struct theme *t, enum theme_kind kind, int w, int h)
 		t->primary = COLOR_HEX(0x861717);
 		t->selected = COLOR_HEX(0x861717);
 		t->error = COLOR_HEX(0x8A1014);
+		t->guide = COLOR_HEX(0xD49A90);
 	}
 }

@@ -28,6 +28,9 @@ struct theme {
 	struct color error; /* error sentences and outlines (always with words and an icon too) */
 	struct color scrim; /* behind dialogs */
 	int key; /* minimum on-screen keyboard key edge */
+	/* The handwriting pad: ink dark and thick, its 米字格 guide lines visible but quiet (dashed). */
+	struct color ink, guide;
+	int ink_width, guide_width;
 };
 
 /* Parses "standard", "large" or "high-contrast"; -1 otherwise. */

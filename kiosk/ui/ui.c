@@ -42,6 +42,9 @@ void ui_reset(struct ui *ui)
 	secure_wipe(ui->toast, sizeof(ui->toast));
 	ui->hear_armed = 0;
 	ui->hear_id[0] = '\0';
+	ui->keyboard_field = 0; /* the next visitor's first field starts in its default mode */
+	ui->keyboard_mode = 0;
+	ui->candidate_page = 0;
 	memset(ui->states, 0, sizeof(ui->states));
 	/* The recorded widgets of the last pass hold what was on screen: wipe them too. */
 	if (ui->widgets)
@@ -66,6 +69,7 @@ void ui_begin(struct ui *ui, const struct theme *theme, enum text_lang lang, int
 	ui->text_bg = theme->background;
 	ui->focused_field = NULL;
 	ui->press_taken = false;
+	ui->keyboard_asked_staff = false;
 	ui->animating = false;
 	ui->relayout = false;
 	ui->field_count = 0;

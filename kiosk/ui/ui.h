@@ -38,6 +38,7 @@ struct ui_widget {
 	bool ellipsis_ok; /* truncation is by design (a summary line), not a defect */
 	bool clipped; /* partly scrolled out: rect is the part that shows */
 	bool hidden; /* wholly scrolled out, recorded only in a record_hidden pass (rect: where it would be) */
+	bool primary; /* the screen's primary action (the bottom bar's button) */
 	int font_px;
 	struct color fg, bg;
 };
@@ -55,6 +56,7 @@ struct ui_state {
 };
 
 struct ui_field;
+struct ui_keyboard_words;
 
 struct ui {
 	struct theme theme;
@@ -75,6 +77,13 @@ struct ui {
 	unsigned focus; /* hash of the focused text field */
 	struct ui_field *focused_field; /* set by the focused field during a pass */
 	int keyboard_kind; /* enum keyboard_kind of the focused field, kept between passes */
+	/* The Chinese keyboards (keyboard.c), kept between passes: the mode (enum ui_input_mode), the
+	 * candidate page, the field served last (another field starts afresh); "ask staff" tapped in this
+	 * pass; the words the screens layer gives them (borrowed, NULL: built-in captions). */
+	int keyboard_mode, candidate_page;
+	unsigned keyboard_field;
+	bool keyboard_asked_staff;
+	const struct ui_keyboard_words *keyboard_words;
 	bool press_taken; /* the press of this pass landed on a field or key */
 	bool animating; /* something moves: the app should draw again soon */
 	bool relayout; /* a widget changed the layout of this pass (scrolled a field into view): pass again */

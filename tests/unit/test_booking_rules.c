@@ -2,7 +2,7 @@
  * and both sexes, every wrong check digit, impossible and future birth dates, lengths, misplaced X,
  * the other documents), marriage age on and around the birthday (29 February too), marriage pairs,
  * duplicates, phones, the divorce-certificate window across month and year ends, cross-border cases,
- * error keys and their sentences in assets/i18n/strings.ini, month grids (window start and end, month
+ * error keys and their sentences in the catalogues (assets/i18n), month grids (window start and end, month
  * and year boundaries, Sundays, a holiday, full days, a make-up working day), a day's slots in time
  * order, and the catalog parsed from real stub JSON and from malformed, oversized and hostile input.
  * No personal data of real people: every number is made up here. */
@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app/strings.h"
 #include "booking/booking_catalog.h"
 #include "booking/booking_rules.h"
 #include "check.h"
@@ -387,44 +388,38 @@ static void test_divorce_window(void)
 	booking_divorce_window(app, NULL, NULL); /* no crash */
 }
 
-/* The sentence of every error exists in assets/i18n/strings.ini in all three languages. */
+/* The sentence of every error exists in the interface catalogues (assets/i18n) in all three languages. */
 static void test_error_keys(void)
 {
-	const char *path = KIOSK_FONTS_DIR "/../assets/i18n/strings.ini";
-	FILE *f = fopen(path, "rb");
-	static char ini[1 << 20];
-	size_t n = f ? fread(ini, 1, sizeof(ini) - 1, f) : 0;
-	if (f)
-		fclose(f);
-	ini[n] = '\0';
-	CHECK(n > 0);
+	char err[512];
+	struct strings *s = strings_load(KIOSK_FONTS_DIR "/../assets/i18n", err, sizeof(err));
+	if (!CHECK(s != NULL)) {
+		fprintf(stderr, "  %s\n", err);
+		return;
+	}
 	for (int e = 0; e <= BOOKING_ERR_COUNT; e++) {
 		const char *key = booking_error_key((enum booking_error)e);
-		char section[80];
 		CHECK(key != NULL && strncmp(key, "err.", 4) == 0);
 		for (int k = 1; k < e && e < BOOKING_ERR_COUNT; k++)
 			CHECK(strcmp(key, booking_error_key((enum booking_error)k)) != 0);
-		snprintf(section, sizeof(section), "\n[%s]\n", key);
-		const char *at = strstr(ini, section);
-		if (!CHECK(at != NULL)) {
+		const char *hans = strings_get(s, TEXT_LANG_ZH_HANS, key);
+		if (!CHECK(hans != key)) {
 			fprintf(stderr, "  missing %s\n", key);
 			continue;
 		}
-		at += strlen(section);
-		const char *end = strstr(at, "\n[");
-		size_t len = end ? (size_t)(end - at) : strlen(at);
-		char body[2048];
-		snprintf(body, sizeof(body), "%.*s", (int)(len < sizeof(body) - 1 ? len : sizeof(body) - 1), at);
-		CHECK(strstr(body, "zh-Hans = ") != NULL);
-		CHECK(strstr(body, "zh-Hant = ") != NULL);
-		CHECK(strstr(body, "\nen = ") != NULL);
+		/* Translated, not fallen back to the zh-Hans text. */
+		CHECK(strcmp(strings_get(s, TEXT_LANG_ZH_HANT, key), hans) != 0);
+		CHECK(strcmp(strings_get(s, TEXT_LANG_EN, key), hans) != 0);
 		if (e == BOOKING_ERR_ID_LENGTH) {
-			int holes = 0;
-			for (const char *h = strstr(body, "{n}"); h; h = strstr(h + 1, "{n}"))
-				holes++;
-			CHECK_INT(holes, 3);
+			for (int lang = 0; lang < TEXT_LANG_COUNT; lang++) {
+				int holes = 0;
+				for (const char *h = strstr(strings_get(s, (enum text_lang)lang, key), "{n}"); h; h = strstr(h + 1, "{n}"))
+					holes++;
+				CHECK_INT(holes, 1);
+			}
 		}
 	}
+	strings_destroy(s);
 	CHECK_STR(booking_error_key(BOOKING_ERR_ID_CHECK_DIGIT), "err.id.check_digit");
 	CHECK_STR(booking_error_key(BOOKING_OK), "err.unknown");
 	CHECK_STR(booking_error_key((enum booking_error)-1), "err.unknown");
