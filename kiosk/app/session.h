@@ -5,6 +5,7 @@
 
 #include <stddef.h>
 
+#include "idcard/idcard.h"
 #include "ui/widgets.h"
 
 #define SESSION_FIELDS 48
@@ -31,6 +32,13 @@ struct session {
 	int blob_count;
 	size_t arena_used;
 	_Alignas(max_align_t) unsigned char arena[SESSION_ARENA];
+	/* The identity card presented last on a form (screens/idcard_fill.h), put here by the app and
+	 * wiped with everything else: event is an enum idcard_event, seq counts this session's cards. */
+	struct {
+		unsigned seq;
+		int event;
+		struct idcard_record record;
+	} card;
 };
 
 /* The text field value called key, created empty (capped at max_chars) on first use; NULL when the

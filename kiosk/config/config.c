@@ -8,6 +8,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/atomic_file.h"
+#include "core/secure.h"
+#include "idcard/idcard.h"
+
 _Static_assert(sizeof(((struct config *)0)->values) / CONFIG_VALUE_MAX >= 12, "config too small");
 
 static int find_option(const char *section, const char *name)
@@ -89,6 +93,23 @@ static bool validate_list(const struct option_def *def, const char *value, char 
 	return true;
 }
 
+/* Options whose text has a syntax of its own, checked by the module that reads it. */
+static const struct {
+	const char *section, *name;
+	bool (*check)(const char *value, char *err, size_t errlen);
+} syntax_checks[] = {
+	{"idcard", "reader", idcard_spec_check},
+};
+
+static bool check_syntax(const struct option_def *def, const char *value, char *err, size_t errlen)
+{
+	for (size_t i = 0; i < sizeof(syntax_checks) / sizeof(syntax_checks[0]); i++) {
+		if (strcmp(syntax_checks[i].section, def->section) == 0 && strcmp(syntax_checks[i].name, def->name) == 0)
+			return syntax_checks[i].check(value, err, errlen);
+	}
+	return true;
+}
+
 static bool validate(const struct option_def *def, const char *value, char *err, size_t errlen)
 {
 	size_t len = strlen(value);
@@ -112,7 +133,7 @@ static bool validate(const struct option_def *def, const char *value, char *err,
 			snprintf(err, errlen, "must start with https:// or http://");
 			return false;
 		}
-		return true;
+		return check_syntax(def, value, err, errlen);
 	case OPTION_INT: {
 		char *end = NULL;
 		errno = 0;
@@ -171,20 +192,27 @@ bool config_set(struct config *cfg, const char *section, const char *name, const
 
 struct load_ctx {
 	struct config *cfg;
-	FILE *file;
+	const char *at, *end; /* what is left of the text */
 	int line; /* lines read so far: the line the parser is working on */
 	char why[384];
 	int why_line;
 };
 
-/* fgets for ini_parse_stream that counts lines, so the handler knows where it is. */
+/* fgets over the text for ini_parse_stream (a line, its '\n' included, cut at size - 1 bytes), counting
+ * lines so the handler knows where it is. */
 static char *read_line(char *buf, int size, void *stream)
 {
 	struct load_ctx *ctx = stream;
-	char *got = fgets(buf, size, ctx->file);
-	if (got)
-		ctx->line++;
-	return got;
+	if (ctx->at >= ctx->end || size < 2)
+		return NULL;
+	size_t n = 0, max = (size_t)size - 1;
+	while (n < max && ctx->at + n < ctx->end && ctx->at[n++] != '\n')
+		;
+	memcpy(buf, ctx->at, n);
+	buf[n] = '\0';
+	ctx->at += n;
+	ctx->line++;
+	return buf;
 }
 
 static int on_value(void *user, const char *section, const char *name, const char *value)
@@ -202,30 +230,82 @@ static int on_value(void *user, const char *section, const char *name, const cha
 	return 1;
 }
 
-bool config_load(struct config *cfg, const char *path, char *err, size_t errlen)
+static bool ini_space(char c)
 {
-	struct load_ctx ctx = {.cfg = cfg};
-	ctx.file = fopen(path, "r");
-	if (!ctx.file) {
-		snprintf(err, errlen, "%s: cannot open: %s", path, strerror(errno));
+	return c == ' ' || c == '\t' || c == '\r' || c == '\v' || c == '\f';
+}
+
+/* The lines libinih (Debian's build: 200-byte line buffer, continuation lines on) would read otherwise
+ * than the file shows, refused with their line number: a longer line is cut in two and its tail read
+ * as a line of its own, an indented line continues the value of the key above it, a NUL ends a line
+ * early. The configuration writer (config_file.c) then sees exactly the lines the kiosk reads. Found
+ * by fuzz/fuzz_config. Returns 0, or the line and why. */
+static int check_lines(const char *text, size_t len, char *why, size_t whylen)
+{
+	int line = 0;
+	for (const char *p = text, *end = text + len; p < end;) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p)), *e = nl ? nl : end;
+		line++;
+		if (memchr(p, '\0', (size_t)(e - p))) {
+			snprintf(why, whylen, "a NUL byte: not a text file");
+			return line;
+		}
+		if (e - p > INI_MAX_LINE - 2) {
+			snprintf(why, whylen, "line longer than %d bytes", INI_MAX_LINE - 2);
+			return line;
+		}
+		const char *t = p;
+		while (t < e && ini_space(*t))
+			t++;
+		if (t > p && t < e && *t != ';' && *t != '#') {
+			snprintf(why, whylen, "an indented line (it would continue the value above it): remove the "
+					      "spaces at its start");
+			return line;
+		}
+		p = nl ? nl + 1 : end;
+	}
+	return 0;
+}
+
+bool config_load_text(struct config *cfg, const char *name, const char *text, size_t len, char *err, size_t errlen)
+{
+	char line_why[128];
+	int bad = check_lines(text, len, line_why, sizeof(line_why));
+	if (bad) {
+		snprintf(err, errlen, "%s:%d: %s", name, bad, line_why);
 		return false;
 	}
+	struct load_ctx ctx = {.cfg = cfg, .at = text, .end = text + len};
 	int rc = ini_parse_stream(read_line, &ctx, on_value, &ctx);
-	fclose(ctx.file);
 	if (rc == 0) {
 		char why[384];
 		if (config_check(cfg, why, sizeof(why)))
 			return true;
-		snprintf(err, errlen, "%s: %s", path, why);
+		snprintf(err, errlen, "%s: %s", name, why);
 		return false;
 	}
 	if (rc == -2)
-		snprintf(err, errlen, "%s: out of memory while reading", path);
+		snprintf(err, errlen, "%s: out of memory while reading", name);
 	else if (ctx.why_line == rc)
-		snprintf(err, errlen, "%s:%d: %s", path, rc, ctx.why);
+		snprintf(err, errlen, "%s:%d: %s", name, rc, ctx.why);
 	else
-		snprintf(err, errlen, "%s:%d: syntax error (expected [section] or key = value)", path, rc);
+		snprintf(err, errlen, "%s:%d: syntax error (expected [section] or key = value)", name, rc);
 	return false;
+}
+
+bool config_load(struct config *cfg, const char *path, char *err, size_t errlen)
+{
+	size_t len = 0;
+	char *text = atomic_file_read(path, CONFIG_FILE_MAX, &len);
+	if (!text) {
+		snprintf(err, errlen, "%s: cannot open: %s", path,
+			 errno == EFBIG ? "larger than 256 KiB" : strerror(errno));
+		return false;
+	}
+	bool ok = config_load_text(cfg, path, text, len, err, errlen);
+	secure_wipe(text, len); /* it holds the backend secret */
+	free(text);
+	return ok;
 }
 
 static int expect_option(const char *section, const char *name, enum option_type type)

@@ -36,9 +36,14 @@ struct config {
 
 /* Fills cfg with every default. */
 void config_init(struct config *cfg);
-/* Reads an INI file over the defaults. On a bad file returns false and writes
- * "FILE:LINE: [section] key: what is wrong" into err. */
+#define CONFIG_FILE_MAX (256u * 1024u) /* bytes of a configuration file; a longer one is refused */
+
+/* Reads an INI file (at most CONFIG_FILE_MAX bytes) over the defaults. On a bad file returns false
+ * and writes "FILE:LINE: [section] key: what is wrong" into err. */
 bool config_load(struct config *cfg, const char *path, char *err, size_t errlen);
+/* The same for the text of a file, text[0..len) (no NUL needed), named name in messages: what
+ * config_load does once the file is read, so tests and the fuzzer need no file. */
+bool config_load_text(struct config *cfg, const char *name, const char *text, size_t len, char *err, size_t errlen);
 /* Validates and sets one value; returns false with a reason in err. */
 bool config_set(struct config *cfg, const char *section, const char *name, const char *value, char *err,
 		size_t errlen);

@@ -29,6 +29,7 @@ struct voice_session;
 struct query;
 struct staff_mode;
 struct printer;
+struct idcard_watch;
 
 /* What screens may use of the kiosk itself. */
 struct kiosk_context {
@@ -43,6 +44,9 @@ struct kiosk_context {
 	struct query *query; /* asynchronous backend queries (lookups); NULL without a backend */
 	struct staff_mode *staff; /* staff mode (kiosk/staff/staff_mode.h); only staff screens use it */
 	struct printer *printer; /* the receipt printer (print/printer.h); screens use screens/print_offer.h */
+	struct idcard_watch *idcard; /* the ID card reader (idcard/idcard_watch.h), NULL without one;
+					screens use screens/idcard_fill.h */
+	bool idcard_wanted; /* set during a pass by a form that takes a card; the app arms the reader */
 };
 
 struct screen_ctx {
@@ -54,6 +58,7 @@ struct screen_ctx {
 	struct screen_request request;
 	int idle_seconds_left; /* for the idle warning */
 	const char *screen; /* the name of the screen being built (NULL outside the app loop) */
+	bool ref_untranslated; /* this pass showed a backend text in Chinese for want of English (flow.h) */
 };
 
 struct screen_desc {
