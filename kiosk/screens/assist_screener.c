@@ -15,17 +15,20 @@ void assist_q_members_build(struct screen_ctx *ctx);
 void assist_q_disability_build(struct screen_ctx *ctx);
 void assist_q_hardship_build(struct screen_ctx *ctx);
 
-/* A question screen: the chrome, the question and its hint; returns the content area (scrolling). */
+/* A question screen: the chrome, the question and its hint; returns the content area (scrolling).
+ * The question stays above the scrolling part: on a short screen, typing an answer scrolls the field
+ * into view, and the visitor must still see what is asked. */
 static struct rect question_begin(struct screen_ctx *ctx, struct chrome *ch, struct ui_scroll *scroll, int step,
 				  const char *key, const char *question, struct rect *bar)
 {
 	struct ui *ui = ctx->ui;
 	const struct theme *t = &ui->theme;
 	struct rect area = assist_begin(ctx, ch, step, bar);
+	int h = ui_text(ui, "assist.q.question", area, question, TEXT_HEADING, TEXT_ALIGN_START, 0, t->text);
+	rect_cut_top(&area, h + t->gap / 2);
 	struct rect in = flow_scroll_begin(ctx, scroll, "assist.q.scroll", area, *bar);
 	char hint[64];
 	snprintf(hint, sizeof(hint), "%s.hint", key);
-	in.y += ui_text(ui, "assist.q.question", in, question, TEXT_HEADING, TEXT_ALIGN_START, 0, t->text) + t->gap / 2;
 	in.y += ui_text(ui, "assist.q.hint", in, screen_text(ctx, hint), TEXT_BODY, TEXT_ALIGN_START, 0, t->text_muted) +
 		t->gap;
 	return in;

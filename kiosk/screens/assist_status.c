@@ -15,6 +15,8 @@
 #include "rules/id_document.h"
 #include "rules/phone.h"
 #include "screens/assist_common.h"
+#include "screens/form_pager.h"
+#include "screens/idcard_fill.h"
 
 void assist_status_build(struct screen_ctx *ctx);
 
@@ -89,32 +91,44 @@ void assist_status_build(struct screen_ctx *ctx)
 	bool phone_ok = phone_mobile_valid(phone->text);
 	bool number_ok = number->len >= 4;
 
+	/* The large themes ask one question per screen: the ID number, then how to check it. */
+	struct form_pager pg;
+	form_pager_begin(ctx, &pg, "as.status");
+	form_pager_counter(&pg, &ch, &area);
 	struct ui_scroll scroll;
 	struct rect in = flow_scroll_begin(ctx, &scroll, "assist.status.scroll", area, bar);
-	in.y += ui_text(ui, "assist.status.prompt", in, screen_text(ctx, "assist.status.prompt"), TEXT_HEADING,
-			TEXT_ALIGN_START, 0, t->text) + t->gap;
-	struct ui_text_field_opts io = {.label = screen_text(ctx, "assist.status.id"),
-					.keyboard = KEYBOARD_ID,
-					.mask = UI_MASK_ID,
-					.error = id->len >= 18 && !id_ok ? screen_text(ctx, "assist.status.id.invalid") : NULL};
-	in.y += ui_text_field(ui, "assist.status.id", in, id, &io) + t->gap;
-	const char *modes[] = {screen_text(ctx, "assist.status.by_number"), screen_text(ctx, "assist.status.by_phone")};
-	in.y += ui_text(ui, "assist.status.with", in, screen_text(ctx, "assist.status.with"), TEXT_BODY, TEXT_ALIGN_START, 0,
-			t->text) + t->gap / 3;
-	ui_choice(ui, "assist.status.mode", (struct rect){in.x, in.y, in.w, t->target}, modes, 2, by_phone, false);
-	in.y += t->target + t->gap;
-	if (*by_phone) {
-		struct ui_text_field_opts po = {.label = screen_text(ctx, "assist.status.phone"),
-						.keyboard = KEYBOARD_NUMERIC,
-						.mask = UI_MASK_PHONE,
-						.error = phone->len >= 11 && !phone_ok ? screen_text(ctx, "assist.status.phone.invalid")
-										       : NULL};
-		in.y += ui_text_field(ui, "assist.status.phone", in, phone, &po) + t->gap;
-	} else {
-		struct ui_text_field_opts no = {.label = screen_text(ctx, "assist.status.number"),
-						.placeholder = screen_text(ctx, "assist.status.number.hint"),
-						.keyboard = KEYBOARD_ALNUM};
-		in.y += ui_text_field(ui, "assist.status.number", in, number, &no) + t->gap;
+	const char *id_err = id_ok ? NULL : screen_text(ctx, "assist.status.id.invalid");
+	if (form_question(&pg, screen_text(ctx, "assist.status.prompt"), id_err)) {
+		in.y += ui_text(ui, "assist.status.prompt", in, screen_text(ctx, "assist.status.prompt"), TEXT_HEADING,
+				TEXT_ALIGN_START, 0, t->text) + t->gap;
+		in.y += idcard_fill_offer(ctx, in, IDCARD_FILLS_NUMBER, 1);
+		struct ui_text_field_opts io = {.label = screen_text(ctx, "assist.status.id"),
+						.keyboard = KEYBOARD_ID,
+						.mask = UI_MASK_ID,
+						.error = id->len >= 18 || form_tried(&pg) ? id_err : NULL};
+		in.y += ui_text_field(ui, "assist.status.id", in, id, &io) + t->gap;
+	}
+	const char *check_err = *by_phone ? (phone_ok ? NULL : screen_text(ctx, "assist.status.phone.invalid"))
+					  : (number_ok ? NULL : screen_text(ctx, "assist.status.number.missing"));
+	if (form_question(&pg, screen_text(ctx, "assist.status.with"), check_err)) {
+		const char *modes[] = {screen_text(ctx, "assist.status.by_number"), screen_text(ctx, "assist.status.by_phone")};
+		in.y += ui_text(ui, "assist.status.with", in, screen_text(ctx, "assist.status.with"),
+				pg.paged ? TEXT_HEADING : TEXT_BODY, TEXT_ALIGN_START, 0, t->text) + t->gap / 3;
+		ui_choice(ui, "assist.status.mode", (struct rect){in.x, in.y, in.w, t->target}, modes, 2, by_phone, false);
+		in.y += t->target + t->gap;
+		if (*by_phone) {
+			struct ui_text_field_opts po = {.label = screen_text(ctx, "assist.status.phone"),
+							.keyboard = KEYBOARD_NUMERIC,
+							.mask = UI_MASK_PHONE,
+							.error = phone->len >= 11 || form_tried(&pg) ? check_err : NULL};
+			in.y += ui_text_field(ui, "assist.status.phone", in, phone, &po) + t->gap;
+		} else {
+			struct ui_text_field_opts no = {.label = screen_text(ctx, "assist.status.number"),
+							.placeholder = screen_text(ctx, "assist.status.number.hint"),
+							.keyboard = KEYBOARD_ALNUM,
+							.error = form_tried(&pg) ? check_err : NULL};
+			in.y += ui_text_field(ui, "assist.status.number", in, number, &no) + t->gap;
+		}
 	}
 	if (waiting) {
 		ui_spinner(ui, "assist.status.spinner", (struct rect){in.x + (in.w - t->target) / 2, in.y, t->target, t->target},
@@ -130,8 +144,9 @@ void assist_status_build(struct screen_ctx *ctx)
 				0, *message == MSG_OFFLINE ? t->text : t->error) + t->gap;
 	}
 	ui_scroll_end(ui, &scroll, in.y);
+	idcard_fill_apply(ctx, &(struct idcard_person){.number_id = "assist.status.id", .number = id}, 1);
 	bool ready = id_ok && (*by_phone ? phone_ok : number_ok) && !waiting && !locked;
-	if (flow_next(ctx, bar, "assist.status.search", screen_text(ctx, "assist.status.search"), ready)) {
+	if (form_pager_end(&pg, bar, "assist.status.search", screen_text(ctx, "assist.status.search"), ready)) {
 		ui->focus = 0;
 		char value[24];
 		utf8_upper_ascii(*by_phone ? phone->text : number->text, value, sizeof(value));

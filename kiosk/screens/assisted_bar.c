@@ -59,19 +59,31 @@ static void panel(struct screen_ctx *ctx)
 		rows[i] = (struct rect){area.x, area.y + i * (row_h + t->gap / 2), area.w, row_h};
 	/* 0: the written language and high contrast; then the voice, one row down */
 	struct rect written = rows[0];
-	int contrast_w = written.w / 3;
+	/* high contrast as wide as its words ("High contrast" is longer than 高对比), at least a third */
+	char contrast_shown[UI_TEXT_MAX];
+	snprintf(contrast_shown, sizeof(contrast_shown), "✓ %s", screen_text(ctx, "settings.contrast"));
+	int contrast_w = ui_button_width(ui, contrast_shown, NULL, TEXT_HEADING);
+	if (contrast_w < written.w / 3)
+		contrast_w = written.w / 3;
+	if (contrast_w > written.w / 2)
+		contrast_w = written.w / 2;
 	chrome_contrast(ctx, rect_cut_right(&written, contrast_w));
 	rect_cut_right(&written, t->gap / 2);
 	if (chrome_language_count(ctx) > 1)
 		chrome_languages(ctx, written);
 	for (int i = 0; i < 4; i++)
 		rows[i] = rows[i + 1];
-	/* 1: the spoken language, three options */
+	/* 1: the spoken language, three options; in body text when a name is too wide for a third (English) */
+	enum text_role voice_role = TEXT_HEADING;
+	for (int i = 0; i < VOICE_LANG_COUNT; i++)
+		if (ui_button_width(ui, screen_text(ctx, voice_keys[i]), NULL, TEXT_HEADING) >
+		    rect_cell(rows[0], i, VOICE_LANG_COUNT, t->gap / 2, true).w)
+			voice_role = TEXT_BODY;
 	for (int i = 0; i < VOICE_LANG_COUNT; i++) {
 		struct ui_button_look look = ui_button_look(ui, (int)lang == i ? UI_BUTTON_PRIMARY : UI_BUTTON_SECONDARY);
 		look.role_name = "option";
 		look.selected = (int)lang == i;
-		look.role = TEXT_HEADING;
+		look.role = voice_role;
 		if (ui_button(ui, voice_keys[i], rect_cell(rows[0], i, VOICE_LANG_COUNT, t->gap / 2, true),
 			      screen_text(ctx, voice_keys[i]), &look))
 			*session_int(ctx->session, "vo.lang", 0) = i + 1;
@@ -87,15 +99,19 @@ static void panel(struct screen_ctx *ctx)
 	struct ui_button_look step = ui_button_look(ui, UI_BUTTON_SECONDARY);
 	step.role = TEXT_TITLE;
 	int base = now < 0 ? 60 : now; /* from the default the first step lands on a round number */
+	/* − and + are one sign each: the words between them get the rest ("Volume: default" is long) */
+	struct rect middle = rows[1];
+	int sign_w = t->target * 3 / 2 < middle.w / 4 ? t->target * 3 / 2 : middle.w / 4;
+	struct rect down = rect_cut_left(&middle, sign_w), up = rect_cut_right(&middle, sign_w);
+	middle = rect_inset(middle, t->gap / 2, 0);
 	step.label = screen_text(ctx, "voice.volume.down");
-	if (ui_button(ui, "voice.volume.down", rect_cell(rows[1], 0, 3, t->gap / 2, true), "−", &step))
+	if (ui_button(ui, "voice.volume.down", down, "−", &step))
 		*volume = (base - VOLUME_STEP < 0 ? 0 : base - VOLUME_STEP) + 1;
-	struct rect middle = rect_cell(rows[1], 1, 3, t->gap / 2, true);
 	int line = ui_line_height(ui, TEXT_HEADING);
 	middle.y += (middle.h - line) / 2;
 	ui_text(ui, "voice.volume", middle, level, TEXT_HEADING, TEXT_ALIGN_CENTER, 1, t->text);
 	step.label = screen_text(ctx, "voice.volume.up");
-	if (ui_button(ui, "voice.volume.up", rect_cell(rows[1], 2, 3, t->gap / 2, true), "+", &step))
+	if (ui_button(ui, "voice.volume.up", up, "+", &step))
 		*volume = (base + VOLUME_STEP > 100 ? 100 : base + VOLUME_STEP) + 1;
 	/* 3: touch to hear beside read the whole screen; 4: speech on/off beside close */
 	struct ui_button_look toggle = ui_button_look(ui, *touch ? UI_BUTTON_PRIMARY : UI_BUTTON_SECONDARY);
@@ -129,9 +145,7 @@ static void panel(struct screen_ctx *ctx)
 
 void assisted_bar_dialogs(struct screen_ctx *ctx)
 {
-	if (ctx->ui->theme.kind == THEME_STANDARD)
-		return;
-	if (*session_int(ctx->session, "vo.panel", 0))
+	if (ctx->ui->theme.kind != THEME_STANDARD && *session_int(ctx->session, "vo.panel", 0))
 		panel(ctx);
-	help_call_dialog(ctx);
+	help_call_dialog(ctx); /* in every theme: the keyboard's "ask staff" calls from the standard one too */
 }

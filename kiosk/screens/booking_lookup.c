@@ -14,6 +14,8 @@
 #include "core/utf8.h"
 #include "screens/booking_common.h"
 #include "screens/booking_lookup_common.h"
+#include "screens/form_pager.h"
+#include "screens/idcard_fill.h"
 
 void booking_lookup_build(struct screen_ctx *ctx);
 
@@ -153,19 +155,31 @@ void booking_lookup_build(struct screen_ctx *ctx)
 	if (waiting)
 		ui_wake_at(ui, ui->now_ms + POLL_MS);
 
+	struct form_pager pg;
+	form_pager_begin(ctx, &pg, "lk.form");
+	form_pager_counter(&pg, &ch, &area);
 	struct ui_scroll scroll;
-	struct rect view = area;
-	if (bar.h)
-		view.h = bar.y - area.y - t->gap;
-	struct rect in = ui_scroll_begin(ui, &scroll, "booking.lookup.scroll", view);
+	struct rect in = flow_scroll_begin(ctx, &scroll, "booking.lookup.scroll", area, bar);
 	in.y += ui_text(ui, "lookup.prompt", in, screen_text(ctx, "lookup.prompt"), TEXT_HEADING, TEXT_ALIGN_START, 0,
 			t->text) + t->gap;
-	struct ui_text_field_opts ro = {.label = screen_text(ctx, "lookup.reference"),
-					.placeholder = screen_text(ctx, "lookup.reference.hint"),
-					.keyboard = KEYBOARD_ALNUM};
-	in.y += ui_text_field(ui, "lookup.ref", in, ref, &ro) + t->gap;
-	struct ui_text_field_opts io = {.label = screen_text(ctx, "lookup.id"), .keyboard = KEYBOARD_ID, .mask = UI_MASK_ID};
-	in.y += ui_text_field(ui, "lookup.id", in, id, &io) + t->gap;
+	/* The large themes ask one question per screen: the reference, then the document number. */
+	const char *ref_err = ref->len ? NULL : screen_text(ctx, "lookup.reference.missing");
+	if (form_question(&pg, screen_text(ctx, "lookup.reference"), ref_err)) {
+		struct ui_text_field_opts ro = {.label = screen_text(ctx, "lookup.reference"),
+						.placeholder = screen_text(ctx, "lookup.reference.hint"),
+						.keyboard = KEYBOARD_ALNUM,
+						.error = form_tried(&pg) ? ref_err : NULL};
+		in.y += ui_text_field(ui, "lookup.ref", in, ref, &ro) + t->gap;
+	}
+	const char *id_err = id->len ? NULL : screen_text(ctx, "lookup.id.missing");
+	if (form_question(&pg, screen_text(ctx, "lookup.id"), id_err)) {
+		in.y += idcard_fill_offer(ctx, in, IDCARD_FILLS_NUMBER, 1);
+		struct ui_text_field_opts io = {.label = screen_text(ctx, "lookup.id"),
+						.keyboard = KEYBOARD_ID,
+						.mask = UI_MASK_ID,
+						.error = form_tried(&pg) ? id_err : NULL};
+		in.y += ui_text_field(ui, "lookup.id", in, id, &io) + t->gap;
+	}
 	if (waiting) {
 		ui_spinner(ui, "lookup.spinner", (struct rect){in.x + (in.w - t->target) / 2, in.y, t->target, t->target},
 			   screen_text(ctx, "lookup.searching"));
@@ -178,8 +192,9 @@ void booking_lookup_build(struct screen_ctx *ctx)
 				*message == MSG_NOT_FOUND ? t->error : t->text) + t->gap;
 	}
 	ui_scroll_end(ui, &scroll, in.y);
+	idcard_fill_apply(ctx, &(struct idcard_person){.number_id = "lookup.id", .number = id}, 1);
 	bool ready = ref->len > 0 && id->len > 0 && !waiting;
-	if (flow_next(ctx, bar, "lookup.search", screen_text(ctx, "lookup.search"), ready)) {
+	if (form_pager_end(&pg, bar, "lookup.search", screen_text(ctx, "lookup.search"), ready)) {
 		ui->focus = 0;
 		*message = (int)start(ctx);
 		if (*ticket)

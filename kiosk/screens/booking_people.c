@@ -12,6 +12,8 @@
 #include "data/store.h"
 #include "core/utf8.h"
 #include "screens/booking_common.h"
+#include "screens/form_pager.h"
+#include "screens/idcard_fill.h"
 
 void booking_people_build(struct screen_ctx *ctx);
 
@@ -34,18 +36,41 @@ struct party_result {
 	bool complete;
 };
 
-/* One party's fields; returns its verdict. */
-static struct party_result party_form(struct screen_ctx *ctx, const struct booking_choice *c, struct rect *area,
-				       int n, int count)
+/* The party's heading over each of its questions (paged) or once over them all; true when the
+ * question is to be laid out. The prompt said when it opens is the heading and the question. A choice
+ * (asked) has no label of its own: paged, its question joins the heading, which saves a line on a
+ * short landscape screen; a text field keeps its label. */
+static bool party_question(struct screen_ctx *ctx, struct form_pager *pg, struct rect *area, const char *heading,
+			   const char *question, bool asked, const char *error)
+{
+	const struct theme *t = &ctx->ui->theme;
+	char prompt[UI_FIELD_MAX];
+	screen_colon(ctx, heading, question, prompt, sizeof(prompt));
+	if (!form_question(pg, prompt, error))
+		return false;
+	if (pg->paged)
+		area->y += ui_text(ctx->ui, "people.heading", *area, asked ? prompt : heading, TEXT_HEADING,
+				   TEXT_ALIGN_START, 0, t->text) + t->gap / 4;
+	else if (asked)
+		area->y += ui_text(ctx->ui, NULL, *area, question, TEXT_BODY, TEXT_ALIGN_START, 1, t->text) + t->gap / 2;
+	return true;
+}
+
+/* One party's questions; returns its verdict. */
+static struct party_result party_form(struct screen_ctx *ctx, struct form_pager *pg, const struct booking_choice *c,
+				       struct rect *area, int n, int count)
 {
 	struct ui *ui = ctx->ui;
 	const struct theme *t = &ui->theme;
 	struct party_result res = {.error = BOOKING_OK};
 	char key[40], id[40], errbuf[UI_TEXT_MAX];
 	snprintf(key, sizeof(key), "people.heading.%d", count == 1 ? 0 : n + 1);
-	if (n >= 1 && c->service && c->service->parties_min < 2) /* an optional second person says so */
+	bool optional = n >= 1 && c->service && c->service->parties_min < 2;
+	if (optional) /* an optional second person says so */
 		snprintf(key, sizeof(key), "people.heading.optional");
-	area->y += ui_text(ui, key, *area, screen_text(ctx, key), TEXT_HEADING, TEXT_ALIGN_START, 1, t->text) + t->gap / 2;
+	const char *heading = screen_text(ctx, key);
+	if (!pg->paged)
+		area->y += ui_text(ui, key, *area, heading, TEXT_HEADING, TEXT_ALIGN_START, 1, t->text) + t->gap / 2;
 
 	snprintf(key, sizeof(key), "bk.p%d.name", n);
 	struct ui_field *name = session_field(ctx->session, key, 20);
@@ -60,22 +85,9 @@ static struct party_result party_form(struct screen_ctx *ctx, const struct booki
 	if (!name || !number || !birth)
 		return res;
 
-	snprintf(id, sizeof(id), "p%d.name", n);
-	struct ui_text_field_opts o = {.label = screen_text(ctx, "people.name"), .keyboard = KEYBOARD_LATIN, .mask = UI_MASK_NAME};
-	bool name_left = ui->focus != ui_hash(id) && name->len > 0;
-	area->y += ui_text_field(ui, id, *area, name, &o) + t->gap;
-
-	const char *types[5];
-	for (int i = 0; i < 5; i++)
-		types[i] = screen_text(ctx, doc_keys[i]);
-	snprintf(id, sizeof(id), "p%d.type", n);
-	area->y += ui_text(ui, NULL, *area, screen_text(ctx, "people.doc_type"), TEXT_BODY, TEXT_ALIGN_START, 1, t->text) + t->gap / 2;
-	if (ui_choice(ui, id, (struct rect){area->x, area->y, area->w, ui_choice_height(ui, 5)}, types, 5, type, true))
-		ui_field_clear(number);
-	area->y += ui_choice_height(ui, 5) + t->gap;
+	/* The whole party is checked first: each question shows the part of the verdict that is its own. */
 	enum id_document_type doc = doc_types[*type >= 0 && *type < 5 ? *type : 0];
 	bool digits = doc == ID_DOCUMENT_RESIDENT_ID || doc == ID_DOCUMENT_RESIDENCE_PERMIT;
-
 	char upper_number[40], birth_text[16];
 	utf8_upper_ascii(number->text, upper_number, sizeof(upper_number));
 	booking_typed_date(birth->text, birth_text, sizeof(birth_text));
@@ -84,34 +96,101 @@ static struct party_result party_form(struct screen_ctx *ctx, const struct booki
 	int detail = 0;
 	res.error = booking_check_party(&party, c->today, &res.info, &detail);
 	res.complete = res.error == BOOKING_OK;
+	bool id_error = (res.error >= BOOKING_ERR_ID_LENGTH && res.error <= BOOKING_ERR_ID_CHECK_DIGIT) ||
+			res.error == BOOKING_ERR_DOC_FORMAT;
+	bool birth_bad = res.error == BOOKING_ERR_BIRTH_DATE_INVALID || res.error == BOOKING_ERR_BIRTH_DATE_MISSING;
+	bool skipped = optional && name->len == 0 && number->len == 0; /* an optional person left out */
+
+	/* Each question's sentence when its answer cannot go on (shown once its field is left, or when
+	 * 下一题 is tapped on it); an optional person left out asks nothing. */
+	snprintf(id, sizeof(id), "p%d.name", n);
+	enum booking_error name_error = booking_check_name(name->text);
+	const char *err = skipped || name_error == BOOKING_OK ? NULL : error_text(ctx, name_error, 0, errbuf, sizeof(errbuf));
+	if (party_question(ctx, pg, area, heading, screen_text(ctx, "people.name"), false, err)) {
+		if (pg->paged) /* the card reader with each person's first question (standard: above the form) */
+			area->y += idcard_fill_offer(ctx, *area, IDCARD_FILLS_NAME | IDCARD_FILLS_NUMBER, count);
+		/* a name typed and left that is not a name says so at once; a missing one when 下一题 is tapped */
+		bool name_left = ui->focus != ui_hash(id) && name->len > 0;
+		struct ui_text_field_opts o = {.label = screen_text(ctx, "people.name"),
+					       .keyboard = KEYBOARD_NAME,
+					       .mask = UI_MASK_NAME,
+					       .error = name_left || form_tried(pg) ? err : NULL};
+		area->y += ui_text_field(ui, id, *area, name, &o) + t->gap;
+	}
+
+	const char *types[5];
+	for (int i = 0; i < 5; i++)
+		types[i] = screen_text(ctx, doc_keys[i]);
+	snprintf(id, sizeof(id), "p%d.type", n);
+	if (party_question(ctx, pg, area, heading, screen_text(ctx, "people.doc_type"), true, NULL)) {
+		/* two columns on a short landscape screen asking only this, so all five show at once */
+		int cols = pg->paged && ui->width > ui->height ? 2 : 1;
+		int h = ui_choice_grid_height(ui, 5, cols);
+		if (ui_choice_grid(ui, id, (struct rect){area->x, area->y, area->w, h}, types, 5, type, cols))
+			ui_field_clear(number);
+		area->y += h + t->gap;
+	}
 
 	snprintf(id, sizeof(id), "p%d.id", n);
-	bool number_left = ui->focus != ui_hash(id) && number->len > 0;
-	bool number_error = number_left && (res.error >= BOOKING_ERR_ID_LENGTH && res.error <= BOOKING_ERR_ID_CHECK_DIGIT);
-	struct ui_text_field_opts io = {.label = screen_text(ctx, "people.number"),
-					.keyboard = digits ? KEYBOARD_ID : KEYBOARD_ALNUM,
-					.mask = UI_MASK_ID,
-					.error = number_error ? error_text(ctx, res.error, detail, errbuf, sizeof(errbuf)) : NULL};
-	area->y += ui_text_field(ui, id, *area, number, &io) + t->gap;
+	err = NULL;
+	if (!skipped && (id_error || number->len == 0))
+		err = error_text(ctx, id_error ? res.error : digits ? BOOKING_ERR_ID_LENGTH : BOOKING_ERR_DOC_FORMAT,
+				 id_error ? detail : 0, errbuf, sizeof(errbuf));
+	if (party_question(ctx, pg, area, heading, screen_text(ctx, "people.number"), false, err)) {
+		bool number_left = ui->focus != ui_hash(id) && number->len > 0;
+		struct ui_text_field_opts io = {.label = screen_text(ctx, "people.number"),
+						.keyboard = digits ? KEYBOARD_ID : KEYBOARD_ALNUM,
+						.mask = UI_MASK_ID,
+						.error = (number_left && id_error) || form_tried(pg) ? err : NULL};
+		area->y += ui_text_field(ui, id, *area, number, &io) + t->gap;
+	}
 
 	if (!digits) { /* the document does not carry birth date and sex */
 		snprintf(id, sizeof(id), "p%d.birth", n);
-		bool birth_left = ui->focus != ui_hash(id) && birth->len > 0;
-		bool birth_error = birth_left && (res.error == BOOKING_ERR_BIRTH_DATE_INVALID || res.error == BOOKING_ERR_BIRTH_DATE_MISSING);
-		struct ui_text_field_opts bo = {.label = screen_text(ctx, "people.birth"),
-						.placeholder = screen_text(ctx, "people.birth.hint"),
-						.keyboard = KEYBOARD_NUMERIC,
-						.error = birth_error ? error_text(ctx, res.error, 0, errbuf, sizeof(errbuf)) : NULL};
-		area->y += ui_text_field(ui, id, *area, birth, &bo) + t->gap;
+		err = NULL;
+		if (!skipped && (birth_bad || birth->len == 0))
+			err = error_text(ctx, birth_bad ? res.error : BOOKING_ERR_BIRTH_DATE_MISSING, 0, errbuf, sizeof(errbuf));
+		if (party_question(ctx, pg, area, heading, screen_text(ctx, "people.birth"), false, err)) {
+			bool birth_left = ui->focus != ui_hash(id) && birth->len > 0;
+			struct ui_text_field_opts bo = {.label = screen_text(ctx, "people.birth"),
+							.placeholder = screen_text(ctx, "people.birth.hint"),
+							.keyboard = KEYBOARD_NUMERIC,
+							.error = (birth_left && birth_bad) || form_tried(pg) ? err : NULL};
+			area->y += ui_text_field(ui, id, *area, birth, &bo) + t->gap;
+		}
 		const char *sexes[2] = {screen_text(ctx, "people.male"), screen_text(ctx, "people.female")};
 		snprintf(id, sizeof(id), "p%d.sex", n);
-		area->y += ui_text(ui, NULL, *area, screen_text(ctx, "people.sex"), TEXT_BODY, TEXT_ALIGN_START, 1, t->text) + t->gap / 2;
-		ui_choice(ui, id, (struct rect){area->x, area->y, area->w, t->target}, sexes, 2, sex, false);
-		area->y += t->target + t->gap;
+		err = skipped || *sex >= 0 ? NULL : error_text(ctx, BOOKING_ERR_SEX_MISSING, 0, errbuf, sizeof(errbuf));
+		if (party_question(ctx, pg, area, heading, screen_text(ctx, "people.sex"), true, err)) {
+			ui_choice(ui, id, (struct rect){area->x, area->y, area->w, t->target}, sexes, 2, sex, false);
+			area->y += t->target + t->gap;
+			if (form_tried(pg) && err)
+				area->y += ui_text(ui, "people.sex.error", *area, err, TEXT_BODY, TEXT_ALIGN_START, 0, t->error) + t->gap;
+		}
 	}
-	if (res.error == BOOKING_ERR_NAME_MISSING && name_left)
-		res.error = BOOKING_OK; /* cannot happen: a name was typed */
 	return res;
+}
+
+/* The parties' fields, for filling from an identity card (screens/idcard_fill.h). */
+static void card_people(struct screen_ctx *ctx, const struct party_result *p, int count, struct idcard_person *out)
+{
+	static const char *const ids[2][3] = {{"p0.name", "p0.id", "p0.birth"}, {"p1.name", "p1.id", "p1.birth"}};
+	for (int i = 0; i < count && i < 2; i++) {
+		char key[3][16];
+		snprintf(key[0], sizeof(key[0]), "bk.p%d.name", i);
+		snprintf(key[1], sizeof(key[1]), "bk.p%d.id", i);
+		snprintf(key[2], sizeof(key[2]), "bk.p%d.birth", i);
+		out[i] = (struct idcard_person){.name_id = ids[i][0], .number_id = ids[i][1], .birth_id = ids[i][2],
+						.name = session_field(ctx->session, key[0], 20),
+						.number = session_field(ctx->session, key[1], 18),
+						.birth = session_field(ctx->session, key[2], 8),
+						.resident_id_choice = 0, /* doc_types[0] */
+						.complete = p[i].complete};
+		snprintf(key[0], sizeof(key[0]), "bk.p%d.type", i);
+		out[i].doc_type = session_int(ctx->session, key[0], 0);
+		snprintf(key[0], sizeof(key[0]), "bk.p%d.sex", i);
+		out[i].sex = session_int(ctx->session, key[0], -1);
+	}
 }
 
 struct duplicate_search {
@@ -194,19 +273,24 @@ void booking_people_build(struct screen_ctx *ctx)
 		return;
 	}
 	int count = c.service->parties_max >= 2 ? 2 : 1;
+	struct form_pager pg;
+	form_pager_begin(ctx, &pg, "bk.people");
+	form_pager_counter(&pg, &ch, &area);
 	struct ui_scroll scroll;
-	struct rect view = area;
-	if (bar.h)
-		view.h = bar.y - area.y - t->gap;
-	struct rect in = ui_scroll_begin(ui, &scroll, "booking.people.scroll", view);
+	struct rect in = flow_scroll_begin(ctx, &scroll, "booking.people.scroll", area, bar);
+	if (!pg.paged)
+		in.y += idcard_fill_offer(ctx, in, IDCARD_FILLS_NAME | IDCARD_FILLS_NUMBER, count);
 	struct party_result p[2];
 	bool ok = true;
 	int filled = booking_party_count(ctx, c.service);
 	for (int i = 0; i < count; i++) {
-		p[i] = party_form(ctx, &c, &in, i, count);
+		p[i] = party_form(ctx, &pg, &c, &in, i, count);
 		/* an optional second party left empty is no party, not an error */
 		ok = ok && (p[i].complete || i >= filled);
 	}
+	struct idcard_person card_for[2];
+	card_people(ctx, p, count, card_for);
+	idcard_fill_apply(ctx, card_for, count);
 	char errbuf[UI_TEXT_MAX];
 	enum booking_error cross = BOOKING_OK;
 	for (int i = 0; i < filled; i++) {
@@ -227,18 +311,19 @@ void booking_people_build(struct screen_ctx *ctx)
 
 	/* Phone, once for the booking. */
 	struct ui_field *phone = session_field(ctx->session, "bk.phone", 11);
-	if (phone) {
+	enum booking_error pe = phone ? booking_check_phone(phone->text) : BOOKING_ERR_PHONE;
+	ok = ok && pe == BOOKING_OK;
+	const char *phone_err = pe ? error_text(ctx, pe, 0, errbuf, sizeof(errbuf)) : NULL;
+	if (phone && form_question(&pg, screen_text(ctx, "people.phone"), phone_err)) {
 		bool left = ui->focus != ui_hash("phone") && phone->len > 0;
-		enum booking_error pe = booking_check_phone(phone->text);
 		struct ui_text_field_opts po = {.label = screen_text(ctx, "people.phone"),
 						.placeholder = screen_text(ctx, "gallery.phone.hint"),
 						.keyboard = KEYBOARD_NUMERIC,
 						.mask = UI_MASK_PHONE,
-						.error = left && pe ? error_text(ctx, pe, 0, errbuf, sizeof(errbuf)) : NULL};
+						.error = (left && pe) || form_tried(&pg) ? phone_err : NULL};
 		in.y += ui_text_field(ui, "phone", in, phone, &po) + t->gap;
-		ok = ok && pe == BOOKING_OK;
 	}
-	if (cross || pair) { /* a whole-case problem: said once, in a panel, with what to do */
+	if ((cross || pair) && form_question_shown(&pg)) { /* a whole-case problem: said once, in a panel, with what to do */
 		char full[UI_TEXT_MAX * 3];
 		const char *msg = error_text(ctx, cross ? cross : pair, 0, errbuf, sizeof(errbuf));
 		for (int i = 0; cross && c.catalog && i < c.catalog->office_count; i++) {
@@ -259,10 +344,10 @@ void booking_people_build(struct screen_ctx *ctx)
 		ui_text(ui, "people.case_error", rect_inset(box, t->pad, t->pad), msg, TEXT_BODY, TEXT_ALIGN_START, 0, t->error);
 		ui_text_on(ui, t->background);
 		in.y += box.h + t->gap;
-		ok = false;
 	}
-	ui_scroll_end(ui, &scroll, in.y);
-	if (flow_next(ctx, bar, "booking.next", screen_text(ctx, "gallery.next"), ok)) {
+	ok = ok && !cross && !pair;
+	ui_scroll_end(ui, &scroll, pg.paged ? in.y - t->gap : in.y); /* paged: the last gap is the view's own margin */
+	if (form_pager_end(&pg, bar, "booking.next", screen_text(ctx, "gallery.next"), ok)) {
 		if (local_duplicate(ctx, &c, filled))
 			ui_toast_show(ui, screen_text(ctx, "done.rejected.duplicate_booking"), 8000);
 		else

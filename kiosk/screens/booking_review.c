@@ -97,8 +97,9 @@ void booking_review_build(struct screen_ctx *ctx)
 		return;
 	}
 	struct ui_scroll scroll;
-	struct rect in = ui_scroll_begin(ui, &scroll, "booking.review.scroll",
-					 (struct rect){area.x, area.y, area.w, bar.y - area.y - t->gap});
+	struct rect view = {area.x, area.y, area.w, bar.y - area.y - t->gap};
+	struct rect consent_row = flow_consent_row(ctx, &view);
+	struct rect in = ui_scroll_begin(ui, &scroll, "booking.review.scroll", view);
 	char text[UI_TEXT_MAX * 2], day[96];
 	section(ctx, &in, "service", screen_text(ctx, "review.service"), screen_ref_text(ctx, &c.service->name), "booking.service");
 	snprintf(text, sizeof(text), "%s\n%s", screen_ref_text(ctx, &c.office->name), screen_ref_text(ctx, &c.office->address));
@@ -129,9 +130,13 @@ void booking_review_build(struct screen_ctx *ctx)
 	in.y += ui_text(ui, "review.consent.text", in, screen_text(ctx, "review.consent"), TEXT_BODY, TEXT_ALIGN_START, 0,
 			t->text) + t->gap / 2;
 	const char *agree[1] = {screen_text(ctx, "review.agree")};
-	ui_choice(ui, "review.consent", (struct rect){in.x, in.y, in.w, t->target}, agree, 1, consent, true);
-	in.y += t->target + t->gap;
+	if (!consent_row.h) {
+		ui_choice(ui, "review.consent", (struct rect){in.x, in.y, in.w, t->target}, agree, 1, consent, true);
+		in.y += t->target + t->gap;
+	}
 	ui_scroll_end(ui, &scroll, in.y);
+	if (consent_row.h)
+		ui_choice(ui, "review.consent", consent_row, agree, 1, consent, true);
 
 	bool ready = *consent == 0 && ctx->kiosk->store && ctx->kiosk->can_submit;
 	if (flow_next(ctx, bar, "booking.confirm", screen_text(ctx, "review.confirm"), ready)) {

@@ -107,6 +107,7 @@ void charity_review_build(struct screen_ctx *ctx)
 	 * right, each scrolling on its own, so the consent is never far down a short screen. */
 	bool wide = ui->width > ui->height;
 	struct rect view = {area.x, area.y, area.w, bar.y - area.y - t->gap};
+	struct rect consent_row = flow_consent_row(ctx, &view);
 	struct rect terms_view = {0, 0, 0, 0};
 	if (wide) {
 		terms_view = rect_cut_right(&view, (view.w - t->gap) / 2);
@@ -163,9 +164,13 @@ void charity_review_build(struct screen_ctx *ctx)
 	in.y += ui_text(ui, "charity.review.terms", in, text, TEXT_BODY, TEXT_ALIGN_START, 0, t->text) + t->gap / 2;
 	int *consent = session_int(ctx->session, "ch.consent", -1);
 	const char *agree[1] = {screen_text(ctx, "charity.review.agree")};
-	ui_choice(ui, "charity.review.consent", (struct rect){in.x, in.y, in.w, t->target}, agree, 1, consent, true);
-	in.y += t->target + t->gap;
+	if (!consent_row.h) {
+		ui_choice(ui, "charity.review.consent", (struct rect){in.x, in.y, in.w, t->target}, agree, 1, consent, true);
+		in.y += t->target + t->gap;
+	}
 	ui_scroll_end(ui, wide ? &terms_scroll : &scroll, in.y);
+	if (consent_row.h)
+		ui_choice(ui, "charity.review.consent", consent_row, agree, 1, consent, true);
 
 	bool ready = *consent == 0 && c.pledgeable && ctx->kiosk->store && ctx->kiosk->can_submit;
 	if (flow_next(ctx, bar, "charity.confirm", screen_text(ctx, "charity.confirm"), ready)) {

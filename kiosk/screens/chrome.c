@@ -6,9 +6,13 @@
 
 #include "core/template.h"
 #include "screens/assisted_bar.h"
+#include "screens/help_call.h"
+#include "screens/flow.h"
+#include "ui/keyboard.h"
 
 static const char *const lang_ids[TEXT_LANG_COUNT] = {"lang.zh-Hans", "lang.zh-Hant", "lang.en"};
-static const char *const lang_names[TEXT_LANG_COUNT] = {"简体中文", "繁體中文", "English"};
+/* Each language by its own name (languages catalogue), what the voice and a screen reader say. */
+static const char *const lang_name_keys[TEXT_LANG_COUNT] = {"lang.name.zh-Hans", "lang.name.zh-Hant", "lang.name.en"};
 static const char *const lang_tags[TEXT_LANG_COUNT] = {"zh-Hans", "zh-Hant", "en"};
 
 /* True when staff offer language i on this kiosk ([kiosk] languages). */
@@ -48,7 +52,7 @@ void chrome_languages(struct screen_ctx *ctx, struct rect r)
 		}
 		look.role_name = "option";
 		look.selected = on;
-		look.label = lang_names[i];
+		look.label = screen_text(ctx, lang_name_keys[i]);
 		if (ui_button(ui, lang_ids[i], rect_cell(r, cell++, shown, t->gap / 2, true), screen_text(ctx, lang_ids[i]),
 			      &look))
 			ctx->request.lang = i;
@@ -155,6 +159,7 @@ struct rect chrome_begin(struct screen_ctx *ctx, struct chrome *c)
 	struct ui *ui = ctx->ui;
 	const struct theme *t = &ui->theme;
 	struct rect area = {0, 0, ui->width, ui->height};
+	c->step_row = (struct rect){0}; /* set below when there is a step line */
 
 	/* The keyboard takes the bottom of the screen while a field is focused. */
 	int kb = ui_keyboard_height(ui, ui->width);
@@ -179,9 +184,22 @@ struct rect chrome_begin(struct screen_ctx *ctx, struct chrome *c)
 	struct text_style ts = ui_text_style(ui, TEXT_TITLE, TEXT_ALIGN_CENTER, 1);
 	const struct text_layout *tl = ui_measure(ui, c->title, &ts, in.w - t->gap);
 	ui_text_on(ui, t->header);
-	if (tl)
+	if (tl && tl->truncated) {
+		/* A title longer than the room between Back and Home (English in the large themes) gets a band
+		 * of its own under them, the whole width, on two lines if need be: never cut. */
+		struct text_style two = ui_text_style(ui, TEXT_TITLE, TEXT_ALIGN_CENTER, 2);
+		int w = area.w - t->pad;
+		const struct text_layout *wl = ui_measure(ui, c->title, &two, w);
+		if (wl) {
+			struct rect band = rect_cut_top(&area, wl->height + t->pad / 4);
+			ui_panel(ui, band, t->header, 0, 0, t->header);
+			ui_text(ui, "screen.title", (struct rect){band.x + t->pad / 2, band.y, w, wl->height}, c->title, TEXT_TITLE,
+				TEXT_ALIGN_CENTER, 2, t->on_header);
+		}
+	} else if (tl) {
 		ui_text(ui, "screen.title", (struct rect){in.x + t->gap / 2, in.y + (in.h - tl->height) / 2, in.w - t->gap, tl->height},
 			c->title, TEXT_TITLE, TEXT_ALIGN_CENTER, 1, t->on_header);
+	}
 	ui_text_on(ui, t->background);
 
 	area = rect_inset(area, t->pad, 0);
@@ -191,14 +209,24 @@ struct rect chrome_begin(struct screen_ctx *ctx, struct chrome *c)
 		return area;
 	}
 	chrome_settings(ctx, &area);
-	rect_cut_top(&area, t->gap);
+	/* a short landscape screen in a large theme keeps a half gap: its rows are dear */
+	rect_cut_top(&area, ui->width > ui->height && t->kind != THEME_STANDARD ? t->gap / 2 : t->gap);
 	if (c->steps > 0) {
 		char step[64];
 		const char *names[] = {"step", "steps"};
 		long values[] = {c->step, c->steps};
 		template_fill(step, sizeof(step), screen_text(ctx, "nav.step"), names, values, 2);
+		c->step_row = (struct rect){area.x, area.y, area.w, ui_line_height(ui, TEXT_BODY)};
 		area.y += ui_text(ui, "screen.step", area, step, TEXT_BODY, TEXT_ALIGN_START, 1, t->text_muted);
 		area.h -= ui_line_height(ui, TEXT_BODY);
+		rect_cut_top(&area, t->gap / 2);
+	}
+	if (screen_ref_note_due(ctx)) { /* once per screen, above what it concerns */
+		char note[UI_TEXT_MAX];
+		snprintf(note, sizeof(note), "ⓘ %s", screen_text(ctx, "ref.no_english"));
+		int h = ui_text(ui, "screen.ref_note", area, note, TEXT_BODY, TEXT_ALIGN_START, 0, t->text_muted);
+		area.y += h;
+		area.h -= h;
 		rect_cut_top(&area, t->gap / 2);
 	}
 	rect_cut_bottom(&area, t->gap);
@@ -209,4 +237,7 @@ void chrome_end(struct screen_ctx *ctx, struct chrome *c)
 {
 	if (c->keyboard.h > 0)
 		ui_keyboard(ctx->ui, c->keyboard);
+	/* "找不到这个字？请工作人员帮忙" on the keyboard of a name field */
+	if (ui_keyboard_asked_staff(ctx->ui))
+		help_call_request(ctx, "character_input");
 }

@@ -10,6 +10,7 @@ struct chrome {
 	const char *title;
 	int step, steps; /* steps = 0: not a flow */
 	struct rect keyboard; /* where the keyboard goes, h = 0 when none */
+	struct rect step_row; /* the line of "第 2 步，共 5 步" (h = 0 when none): room on its right */
 };
 
 /* The title band cut from the top of *area; returns its inner area for the title and its buttons, and

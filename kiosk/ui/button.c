@@ -83,6 +83,7 @@ bool ui_button(struct ui *ui, const char *id, struct rect r, const char *text, c
 		w->enabled = !look->disabled;
 		w->selected = look->selected;
 		w->checked = look->checked;
+		w->primary = look->primary;
 		w->font_px = st.px;
 		w->fg = fg;
 		w->bg = fill;

@@ -1,23 +1,43 @@
 /* Radio groups: one choice of several, each option a full-size target with a visible mark, so the
- * choice never shows by colour alone. */
+ * choice never shows by colour alone; options in rows of one (a column), of all (a line) or in a grid. */
 #include <stdio.h>
 
 #include "core/utf8.h"
 #include "ui/widgets.h"
 
+/* Rows of a grid sit closer than a column's: its columns already set the options apart. */
+static int row_gap(const struct ui *ui, int cols)
+{
+	return cols > 1 ? ui->theme.gap / 4 : ui->theme.gap / 2;
+}
+
 int ui_choice_height(const struct ui *ui, int n)
 {
-	return n * ui->theme.target + (n > 0 ? (n - 1) * ui->theme.gap / 2 : 0);
+	return ui_choice_grid_height(ui, n, 1);
+}
+
+int ui_choice_grid_height(const struct ui *ui, int n, int cols)
+{
+	int rows = cols > 0 ? (n + cols - 1) / cols : n;
+	return rows * ui->theme.target + (rows > 0 ? (rows - 1) * row_gap(ui, cols) : 0);
 }
 
 bool ui_choice(struct ui *ui, const char *id, struct rect r, const char *const *labels, int n, int *selected,
 	       bool vertical)
 {
+	return ui_choice_grid(ui, id, r, labels, n, selected, vertical ? 1 : n);
+}
+
+bool ui_choice_grid(struct ui *ui, const char *id, struct rect r, const char *const *labels, int n, int *selected,
+		    int cols)
+{
 	const struct theme *t = &ui->theme;
 	bool changed = false;
+	if (cols < 1)
+		cols = 1;
 	for (int i = 0; i < n; i++) {
-		struct rect cell = vertical ? (struct rect){r.x, r.y + i * (t->target + t->gap / 2), r.w, t->target}
-					    : rect_cell(r, i, n, t->gap / 2, true);
+		struct rect row = {r.x, r.y + i / cols * (t->target + row_gap(ui, cols)), r.w, t->target};
+		struct rect cell = rect_cell(row, i % cols, cols, t->gap / 2, true);
 		char oid[UI_ID_MAX];
 		snprintf(oid, sizeof(oid), "%s.%d", id, i);
 		bool on = *selected == i;

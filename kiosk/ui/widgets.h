@@ -27,6 +27,7 @@ struct ui_button_look {
 	enum text_role role;
 	const char *role_name; /* "button" unless given: "toggle", "option", "key" */
 	bool selected, checked, disabled;
+	bool primary; /* the screen's primary action (recorded so the sweep can check it is in view) */
 	const char *label; /* accessible label when it differs from the text */
 	const char *icon; /* a glyph before the text, or NULL */
 };
@@ -54,6 +55,11 @@ enum keyboard_kind {
 	KEYBOARD_DECIMAL,
 	KEYBOARD_ALNUM,
 	KEYBOARD_TEXT, /* staff settings: digits, letters and the marks of addresses and paths (. / : - _ @) */
+	/* The Chinese keyboards (keyboard.h): tabs 拼音 / 手写 / ABC / 123 over the keys. KEYBOARD_NAME is for a
+	 * person's name: 拼音 first in every interface language, surnames ranked first; KEYBOARD_CHINESE for
+	 * other text (a staff member's reason): 拼音 first in the Chinese interfaces, ABC in English. */
+	KEYBOARD_NAME,
+	KEYBOARD_CHINESE,
 };
 enum ui_mask { UI_MASK_NONE, UI_MASK_ID, UI_MASK_PHONE, UI_MASK_NAME };
 
@@ -111,6 +117,10 @@ bool ui_choice(struct ui *ui, const char *id, struct rect r, const char *const *
 	       bool vertical);
 /* Height of a vertical choice group of n options. */
 int ui_choice_height(const struct ui *ui, int n);
+/* The same group in cols columns, options in reading order (a short landscape screen fits more). */
+bool ui_choice_grid(struct ui *ui, const char *id, struct rect r, const char *const *labels, int n, int *selected,
+		    int cols);
+int ui_choice_grid_height(const struct ui *ui, int n, int cols);
 
 /* ---- lists (list.c) ---- */
 

@@ -22,7 +22,7 @@ run() { # DIR CONFIG SCRIPT OUT [SIZE]
 # A status lookup: ID, then the application number (or, with MODE phone, the phone), then 查询.
 status_start() { # ID MODE VALUE
   printf 'tap #attract.start\ntap #home.assistance\ntap #assist.status\nexpect-screen assist.status\n'
-  printf 'tap #assist.status.id\ntype %s\nkey Enter\n' "$1"
+  printf 'tap #assist.status.id\ntype %s\nkey Enter\nlarge: tap #question.next\n' "$1"
   [ "$2" = phone ] && printf 'tap #assist.status.mode.1\ntap #assist.status.phone\n' || printf 'tap #assist.status.number\n'
   printf 'type %s\nkey Enter\ntap #assist.status.search\nwait 1000\nwait 1000\nwait 1000\n' "$3"
 }

@@ -19,7 +19,8 @@ run() { # DIR CONFIG SCRIPT OUT
 # The start of a lookup: home, the booking service step, the lookup screen, the two fields.
 lookup_start() { # REFERENCE ID
   printf 'tap #attract.start\ntap #home.booking\ntap #booking.lookup\nexpect-screen booking.lookup\n'
-  printf 'tap #lookup.ref\ntype %s\nkey Tab\ntype %s\nkey Enter\ntap #lookup.search\nwait 1000\nwait 1000\nwait 1000\n' "$1" "$2"
+  printf 'tap #lookup.ref\ntype %s\nstandard: key Tab\nlarge: key Enter\nlarge: tap #question.next\nlarge: tap #lookup.id\n' "$1"
+  printf 'type %s\nkey Enter\ntap #lookup.search\nwait 1000\nwait 1000\nwait 1000\n' "$2"
 }
 admin() { curl -sf -H "Authorization: Bearer $token" "http://127.0.0.1:$port$1"; }
 

@@ -4,7 +4,11 @@
  * a widget off the screen, text below min-font, a touch target (button, toggle, option, textbox, day,
  * slot) smaller than min-target, a keyboard key smaller than min-key, text whose contrast with its
  * background is below min-contrast (WCAG relative luminance), text truncated where no ellipsis was
- * meant, or the wrong theme or language. --sweep takes every minimum from the theme the dump names
+ * meant, or the wrong theme or language; and in a sweep, a text that is a bare catalogue key ("nav.back":
+ * the text is missing from assets/i18n, so the kiosk fell back to the key). --sweep takes every minimum
+ * from the theme the dump names,
+ * and in the large themes (the assisted mode) also fails a screen with more than one text field (one
+ * question per screen) or whose primary action or agreement is partly scrolled out
  * (standard: text 32 px, targets 88, keys 80, contrast 4.5:1; large and high-contrast: 48, 120, 100, 7:1;
  * pixel sizes scaled to the short edge of the screen, specified at 1080). */
 #include <cjson/cJSON.h>
@@ -52,6 +56,24 @@ static double contrast(const char *fg, const char *bg)
 	if (a < 0 || b < 0)
 		return 0;
 	return a > b ? (a + 0.05) / (b + 0.05) : (b + 0.05) / (a + 0.05);
+}
+
+/* Dotted lower-case words, as the catalogue keys are ("charity.review.words"). */
+static int key_shaped(const char *s)
+{
+	int dots = 0;
+	if (!s || !(*s >= 'a' && *s <= 'z'))
+		return 0;
+	for (const char *p = s; *p; p++) {
+		if (*p == '.') {
+			if (p[1] == '\0' || p[1] == '.')
+				return 0;
+			dots++;
+		} else if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '_' || *p == '-')) {
+			return 0;
+		}
+	}
+	return dots > 0;
 }
 
 int main(int argc, char **argv)
@@ -116,6 +138,10 @@ int main(int argc, char **argv)
 		min_contrast = standard ? 4.5 : 7.0;
 		no_truncated = 1;
 	}
+	/* The large themes (the assisted mode) also ask one question per screen and keep the primary
+	 * action, and a review's agreement, in view without scrolling. */
+	int large = sweep && !(cJSON_IsString(t) && strcmp(t->valuestring, "standard") == 0);
+	int textboxes = 0;
 	int count = 0;
 	const cJSON *w;
 	cJSON_ArrayForEach(w, cJSON_GetObjectItem(root, "widgets"))
@@ -160,11 +186,28 @@ int main(int argc, char **argv)
 			fprintf(stderr, "%s: target %s is %dx%d, below %d\n", argv[1], id, ww, wh, min_target);
 			failures++;
 		}
+		textboxes += role && !strcmp(role, "textbox");
+		int primary = cJSON_IsTrue(cJSON_GetObjectItem(w, "primary"));
+		if (large && clipped && (primary || (id && strstr(id, "consent")))) {
+			fprintf(stderr, "%s: \"%s\" (%s) needs scrolling to be reached\n", argv[1], wtext, id);
+			failures++;
+		}
+		if (sweep && key_shaped(wtext)) {
+			fprintf(stderr, "%s: \"%s\" (%s) shows a catalogue key: its text is missing\n", argv[1], wtext, id);
+			failures++;
+		}
 		if (no_truncated && cJSON_IsTrue(cJSON_GetObjectItem(w, "truncated")) &&
 		    !cJSON_IsTrue(cJSON_GetObjectItem(w, "ellipsis"))) {
 			fprintf(stderr, "%s: \"%s\" (%s) is truncated\n", argv[1], wtext, id);
 			failures++;
 		}
+	}
+	const char *screen = cJSON_GetStringValue(cJSON_GetObjectItem(root, "screen"));
+	int gallery = screen && strncmp(screen, "gallery", 7) == 0; /* the developers' widget showcase */
+	if (large && textboxes > 1 && !gallery) {
+		fprintf(stderr, "%s: %d text fields on one screen: the large themes ask one question per screen\n", argv[1],
+			textboxes);
+		failures++;
 	}
 	if (count == 0) {
 		fprintf(stderr, "%s: no widgets on screen\n", argv[1]);
