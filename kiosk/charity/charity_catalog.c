@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "civil_date.h"
 
 #define YUAN_MAX 1e9 /* AMOUNT_FEN_MAX in yuan */
 #define PLEDGE_MIN_DEFAULT 100LL /* fen: 1 yuan (API.md: amount_min 1) */
@@ -56,10 +57,15 @@ static bool parse_project(struct charity_project *p, const cJSON *item)
 			p->icon = (enum charity_icon)i;
 	const char *status = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(item, "status"));
 	p->open = status && strcmp(status, "open") == 0;
+	/* An end date that is not a real date takes no pledge, like money out of range: "::::::::::" passed
+	 * as one and sorted after every day, so the project never closed (found by fuzz/fuzz_charity_catalog). */
 	char ends[CHARITY_TIME_MAX];
-	iso_of(ends, sizeof(ends), cJSON_GetObjectItemCaseSensitive(item, "ends_on"));
-	if (strlen(ends) == 10)
+	const cJSON *ends_item = cJSON_GetObjectItemCaseSensitive(item, "ends_on");
+	struct civil_date end;
+	if (ref_json_string(ends, sizeof(ends), ends_item) && date_parse(ends, &end) == 0)
 		memcpy(p->ends_on, ends, 11);
+	else if (ends_item && !cJSON_IsNull(ends_item))
+		p->open = false;
 	p->goal_fen = fen_of(item, "goal", -1);
 	p->raised_fen = fen_of(item, "raised", -1);
 	p->pledged_fen = fen_of(item, "pledged", -1);

@@ -12,7 +12,6 @@
 #include "core/atomic_file.h"
 #include "core/secure.h"
 
-#define CONFIG_FILE_MAX (256u * 1024u)
 #define EDITS_MAX 16
 
 /* A growing text buffer; `failed` once an allocation failed or the cap was passed. */
@@ -59,7 +58,9 @@ static const char *skip_blank(const char *p, const char *end)
 	return p;
 }
 
-/* When [p, end) is a section header, copies its name into out and returns true. */
+/* When [p, end) is a section header, copies its name into out and returns true. The name is what
+ * libinih reads: everything between the brackets, blanks included ("[ kiosk]" is another section than
+ * "[kiosk]"; trimming it put keys where the kiosk would not read them; found by fuzz/fuzz_config). */
 static bool section_of(const char *p, const char *end, char *out, size_t len)
 {
 	p = skip_blank(p, end);
@@ -68,14 +69,13 @@ static bool section_of(const char *p, const char *end, char *out, size_t len)
 	const char *close = memchr(p, ']', (size_t)(end - p));
 	if (!close)
 		return false;
-	const char *a = skip_blank(p + 1, close), *b = close;
-	while (b > a && (b[-1] == ' ' || b[-1] == '\t'))
-		b--;
-	snprintf(out, len, "%.*s", (int)(b - a), a);
+	snprintf(out, len, "%.*s", (int)(close - p - 1), p + 1);
 	return true;
 }
 
-/* True when [p, end) assigns name: "name =" (active) or, with commented, "; name =" / "# name =". */
+/* True when [p, end) assigns name: "name =" (active) or, with commented, "; name =" / "# name =".
+ * libinih also takes ':' for '=': "secret: old" is the same key, replaced like the others (a line
+ * left behind kept the old secret in the file). */
 static bool assigns(const char *p, const char *end, const char *name, bool commented)
 {
 	p = skip_blank(p, end);
@@ -88,7 +88,7 @@ static bool assigns(const char *p, const char *end, const char *name, bool comme
 	if ((size_t)(end - p) < n || strncmp(p, name, n) != 0)
 		return false;
 	p = skip_blank(p + n, end);
-	return p < end && *p == '=';
+	return p < end && (*p == '=' || *p == ':');
 }
 
 static bool blank_line(const char *p, const char *end)
@@ -119,6 +119,15 @@ static bool split_lines(const char *data, size_t len, struct lines *out)
 	}
 	out->start[out->count] = end;
 	return true;
+}
+
+/* Where the line's content starts: past a UTF-8 byte order mark on the first line, as libinih reads it. */
+static const char *line_start(const struct lines *l, size_t i)
+{
+	const char *p = l->start[i];
+	if (i == 0 && l->start[1] - p >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0)
+		p += 3;
+	return p;
 }
 
 /* The line's content without its line break. */
@@ -155,7 +164,7 @@ static bool build(const char *data, size_t len, const struct config_file_edit *e
 	}
 	char section[128] = "";
 	for (size_t i = 0; i < l.count; i++) {
-		const char *p = l.start[i], *e = line_end(&l, i);
+		const char *p = line_start(&l, i), *e = line_end(&l, i);
 		char name[128];
 		if (section_of(p, e, name, sizeof(name))) {
 			snprintf(section, sizeof(section), "%s", name);
@@ -181,7 +190,7 @@ static bool build(const char *data, size_t len, const struct config_file_edit *e
 	/* Walk again, writing each line, its replacement, or what follows it. */
 	section[0] = '\0';
 	for (size_t i = 0; i < l.count; i++) {
-		const char *p = l.start[i], *e = line_end(&l, i);
+		const char *p = line_start(&l, i), *e = line_end(&l, i);
 		char name[128];
 		if (section_of(p, e, name, sizeof(name)))
 			snprintf(section, sizeof(section), "%s", name);
@@ -199,9 +208,9 @@ static bool build(const char *data, size_t len, const struct config_file_edit *e
 			}
 		}
 		if (!replaced) {
-			const char *next = l.start[i + 1];
-			text_add(out, p, (size_t)(next - p));
-			if (next > p && next[-1] != '\n')
+			const char *whole = l.start[i], *next = l.start[i + 1];
+			text_add(out, whole, (size_t)(next - whole));
+			if (next > whole && next[-1] != '\n')
 				text_str(out, "\n"); /* the last line had no line break */
 		}
 		for (int k = 0; k < n; k++) {
@@ -228,6 +237,28 @@ static bool build(const char *data, size_t len, const struct config_file_edit *e
 	}
 	free(l.start);
 	return !out->failed;
+}
+
+bool config_file_edit_text(const char *data, size_t len, const struct config_file_edit *edits, int n, char **out,
+			   size_t *out_len)
+{
+	struct text t = {0};
+	*out = NULL;
+	*out_len = 0;
+	if (n < 0 || n > EDITS_MAX || !build(data ? data : "", data ? len : 0, edits, n, &t)) {
+		if (t.data)
+			secure_wipe(t.data, t.len);
+		free(t.data);
+		return false;
+	}
+	if (!t.data) { /* nothing to write: an empty file */
+		t.data = calloc(1, 1);
+		if (!t.data)
+			return false;
+	}
+	*out = t.data;
+	*out_len = t.len;
+	return true;
 }
 
 /* Reads the whole file; *data NULL and *len 0 when it does not exist. */

@@ -27,5 +27,11 @@ struct config_file_edit {
  * or the result does not validate; then the file is unchanged. */
 bool config_file_update(const char *path, const struct config_file_edit *edits, int n, struct config *result,
 			char *err, size_t errlen);
+/* The text of a configuration file, data[0..len), with the n edits applied as config_file_update
+ * writes it, touching no file (tests and the fuzzer use it): malloc'd and NUL-terminated in *out, its
+ * length in *out_len (it may hold the secret: wipe, then free it). False when out of memory, n is out
+ * of range (0 … 16) or the result would pass twice CONFIG_FILE_MAX. */
+bool config_file_edit_text(const char *data, size_t len, const struct config_file_edit *edits, int n, char **out,
+			   size_t *out_len);
 
 #endif

@@ -1,6 +1,9 @@
 /* The kiosk's HTTP client on libcurl; see http.h for the contract it implements.
- * One easy handle per client, reset and configured afresh for every request (curl_easy_reset keeps
- * the live connection, so keep-alive still works) so no option of one request leaks into the next.
+ * A fresh easy handle for every request, configured from scratch, so nothing of one request (options,
+ * parser state) reaches the next; the client's share handle keeps the connections, DNS answers and TLS
+ * sessions between them, so keep-alive still works. One handle reused across requests let Debian 12's
+ * libcurl (7.88.1) read a freed header when an answer began with a folded header line after an earlier
+ * answer on the same handle (found by fuzz/fuzz_http_answer; tests/unit/test_http.c keeps the case).
  * Depends on libcurl (7.88 on Debian 12: CURLOPT_PROTOCOLS_STR is used when available) and on
  * libsodium for the signature. Everything from the network is bounded: the body by max_body (the
  * write callback refuses more, a larger Content-Length is refused before any byte), the ETag by its
@@ -39,7 +42,8 @@
 #define INITIAL_BODY_CAP 4096
 
 struct http_client {
-	CURL *curl;
+	CURLSH *share; /* connections, DNS and TLS sessions kept between requests */
+	CURL *curl; /* the request in flight's handle, NULL between requests */
 	char *base_url; /* scheme://authority[/prefix], no trailing slash */
 	size_t prefix_at; /* offset in base_url where the path prefix starts (may be its length) */
 	char *kiosk_id;
@@ -193,10 +197,17 @@ struct http_client *http_client_create(const struct http_options *opts, char *er
 	c->kiosk_id = copy_str(opts->kiosk_id);
 	c->secret = copy_str(opts->secret);
 	c->ca_file = opts->ca_file && opts->ca_file[0] ? copy_str(opts->ca_file) : NULL;
-	c->curl = curl_easy_init();
+	c->share = curl_share_init();
 	if (c->base_url == NULL || c->kiosk_id == NULL || c->secret == NULL ||
-	    (opts->ca_file && opts->ca_file[0] && c->ca_file == NULL) || c->curl == NULL) {
+	    (opts->ca_file && opts->ca_file[0] && c->ca_file == NULL) || c->share == NULL) {
 		snprintf(err, errlen, "out of memory");
+		goto out;
+	}
+	/* One thread uses a client: the share needs no lock callbacks. */
+	if (curl_share_setopt(c->share, CURLSHOPT_SHARE, CURL_LOCK_DATA_CONNECT) != CURLSHE_OK ||
+	    curl_share_setopt(c->share, CURLSHOPT_SHARE, CURL_LOCK_DATA_DNS) != CURLSHE_OK ||
+	    curl_share_setopt(c->share, CURLSHOPT_SHARE, CURL_LOCK_DATA_SSL_SESSION) != CURLSHE_OK) {
+		snprintf(err, errlen, "libcurl cannot share connections between requests");
 		goto out;
 	}
 	c->secret_len = strlen(c->secret);
@@ -229,6 +240,8 @@ void http_client_destroy(struct http_client *c)
 		return;
 	if (c->curl != NULL)
 		curl_easy_cleanup(c->curl);
+	if (c->share != NULL)
+		curl_share_cleanup(c->share); /* closes the kept connection */
 	if (c->secret != NULL)
 		sodium_memzero(c->secret, c->secret_len);
 	free(c->secret);
@@ -380,15 +393,15 @@ static enum http_outcome classify(CURLcode rc, const struct sink *s)
 	}
 }
 
-/* Sets every option of one request on the freshly reset handle. */
+/* Sets every option of one request on its fresh handle. */
 static CURLcode configure(struct http_client *c, const char *url, struct curl_slist *headers, struct sink *sink)
 {
 	CURL *h = c->curl;
 	CURLcode rc;
-	curl_easy_reset(h);
 	c->errbuf[0] = '\0';
 	/* Every call is checked; the chain stops at the first failure. */
-	if ((rc = curl_easy_setopt(h, CURLOPT_ERRORBUFFER, c->errbuf)) != CURLE_OK ||
+	if ((rc = curl_easy_setopt(h, CURLOPT_SHARE, c->share)) != CURLE_OK ||
+	    (rc = curl_easy_setopt(h, CURLOPT_ERRORBUFFER, c->errbuf)) != CURLE_OK ||
 	    (rc = curl_easy_setopt(h, CURLOPT_URL, url)) != CURLE_OK ||
 	    (rc = curl_easy_setopt(h, CURLOPT_HTTPHEADER, headers)) != CURLE_OK ||
 	    (rc = curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L)) != CURLE_OK ||
@@ -488,6 +501,11 @@ static bool request(struct http_client *c, const char *method, const char *path,
 	sink.max = c->max_body;
 	sink.etag = out->etag;
 	sink.etag_size = sizeof(out->etag);
+	c->curl = curl_easy_init();
+	if (c->curl == NULL) {
+		set_error(out, "%s %s: out of memory for a request", method, path);
+		goto out;
+	}
 	rc = configure(c, url, headers, &sink);
 	if (rc == CURLE_OK && idempotency_key != NULL) {
 		if ((rc = curl_easy_setopt(c->curl, CURLOPT_POST, 1L)) == CURLE_OK &&
@@ -531,6 +549,10 @@ static bool request(struct http_client *c, const char *method, const char *path,
 	out->outcome = HTTP_OK;
 	result = true;
 out:
+	if (c != NULL && c->curl != NULL) { /* its connection stays in the share */
+		curl_easy_cleanup(c->curl);
+		c->curl = NULL;
+	}
 	free(sink.data);
 	curl_slist_free_all(headers);
 	if (!result)

@@ -238,6 +238,26 @@ static bool overrides_write(const char *data_dir, const struct overrides *o, cha
 	return ok;
 }
 
+/* Applies the kept overrides over scratch as staff_settings_load does: each must pass what a staff
+ * edit passes (staff_setting_check: the options table, and a value the file keeps as it is: no ';',
+ * no spaces at its ends, one line), then the rules between options. False with why at the first that
+ * does not. The load and every later write agree on it, so what the kiosk runs with is what it reads
+ * back after a restart (a value with ';' read from the file was written back as an inline comment;
+ * found by fuzz/fuzz_remote_settings). */
+static bool overrides_apply(const struct overrides *o, struct config *scratch, char *why, size_t whylen)
+{
+	for (int i = 0; i < o->count; i++) {
+		char reason[256];
+		const struct override *it = &o->items[i];
+		if (staff_setting_check(scratch, it->section, it->name, it->value, reason, sizeof(reason)) != SETTING_OK ||
+		    !config_set(scratch, it->section, it->name, it->value, reason, sizeof(reason))) {
+			snprintf(why, whylen, "%s", reason);
+			return false;
+		}
+	}
+	return config_check(scratch, why, whylen);
+}
+
 void staff_settings_load(struct config *cfg, const char *data_dir, int *version)
 {
 	char why[512];
@@ -253,15 +273,7 @@ void staff_settings_load(struct config *cfg, const char *data_dir, int *version)
 		goto out;
 	}
 	*scratch = *cfg;
-	for (int i = 0; i < o->count; i++) {
-		char reason[256];
-		if (!config_set(scratch, o->items[i].section, o->items[i].name, o->items[i].value, reason, sizeof(reason))) {
-			kiosk_log(LOG_ERROR, "staff settings ignored: settings.ini: [%s] %s: %s", o->items[i].section,
-				  o->items[i].name, reason);
-			goto out;
-		}
-	}
-	if (!config_check(scratch, why, sizeof(why))) {
+	if (!overrides_apply(o, scratch, why, sizeof(why))) {
 		kiosk_log(LOG_ERROR, "staff settings ignored: settings.ini: %s", why);
 		goto out;
 	}
@@ -284,6 +296,22 @@ static void audit_change(const char *data_dir, const char *origin, const char *s
 	audit_write(data_dir, "setting_changed", origin, detail);
 }
 
+/* True when the kept overrides are what staff_settings_load applied (overrides_apply over cfg). A
+ * file that fails here was ignored whole at start (and the version it names was not reported), so it
+ * must not be written back with a change: the change would be lost at the next restart with the rest
+ * of the file. Found by fuzz/fuzz_remote_settings. Out of memory counts as in effect (the file is kept
+ * as it is). */
+static bool overrides_in_effect(const struct overrides *o, const struct config *cfg, char *why, size_t whylen)
+{
+	struct config *scratch = malloc(sizeof(*scratch));
+	if (!scratch)
+		return true;
+	*scratch = *cfg;
+	bool ok = overrides_apply(o, scratch, why, whylen);
+	free(scratch);
+	return ok;
+}
+
 /* Writes the overrides with the edits (and version when >= 0), then applies them to cfg and audits.
  * The edits were validated together against scratch, which holds the result. */
 static bool commit(struct config *cfg, const struct config *scratch, const char *data_dir,
@@ -301,8 +329,12 @@ static bool commit(struct config *cfg, const struct config *scratch, const char 
 		r->problem = SETTING_NOT_SAVED;
 		goto out;
 	}
+	char why[512];
 	if (!overrides_read(data_dir, o, r->why, sizeof(r->why))) {
 		kiosk_log(LOG_WARN, "staff settings: %s; writing a new file", r->why);
+		memset(o, 0, sizeof(*o));
+	} else if (!overrides_in_effect(o, cfg, why, sizeof(why))) {
+		kiosk_log(LOG_WARN, "staff settings: settings.ini was not in effect (%s); writing a new file", why);
 		memset(o, 0, sizeof(*o));
 	}
 	for (int i = 0; i < n; i++) {

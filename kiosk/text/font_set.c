@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "core/log.h"
+#include "core/utf8.h"
 
 #define FACE_MAX 12
 #define FONT_MAX (FACE_MAX * TEXT_WEIGHT_COUNT)
@@ -32,6 +33,7 @@ struct manifest_face {
 	char family[NAME_MAX_LEN];
 	char paths[TEXT_WEIGHT_COUNT][PATHS_MAX_LEN];
 	uint16_t font[TEXT_WEIGHT_COUNT];
+	bool tried[TEXT_WEIGHT_COUNT]; /* loaded or found missing (and said so) once, for every chain */
 };
 
 struct font_set {
@@ -132,6 +134,9 @@ static bool open_face(struct font_set *fs, const char *paths, const char *family
 
 static uint16_t load_font(struct font_set *fs, struct manifest_face *mf, enum text_weight weight)
 {
+	if (mf->tried[weight])
+		return mf->font[weight];
+	mf->tried[weight] = true;
 	if (!mf->paths[weight][0] || fs->font_count == FONT_MAX)
 		return FONT_NONE;
 	FT_Face face;
@@ -142,6 +147,7 @@ static uint16_t load_font(struct font_set *fs, struct manifest_face *mf, enum te
 		return FONT_NONE;
 	}
 	struct font *f = &fs->fonts[fs->font_count];
+	mf->font[weight] = (uint16_t)fs->font_count;
 	f->ft = face;
 	/* HarfBuzz reads the same file (mapped, shared) with its own OpenType functions at font-unit
 	 * scale: shaping is size-independent and one hb_font serves every pixel size. */
@@ -186,12 +192,9 @@ struct font_set *font_set_create(const char *manifest_path, char *err, size_t er
 						 lang_tags[lang], name);
 					goto fail;
 				}
-				if (mf->font[w] == FONT_NONE)
-					mf->font[w] = load_font(fs, mf, (enum text_weight)w);
-				uint16_t font = mf->font[w];
+				uint16_t font = load_font(fs, mf, (enum text_weight)w);
 				if (font == FONT_NONE && w == TEXT_BOLD) /* no bold cut: regular keeps coverage */
-					font = mf->font[TEXT_REGULAR] != FONT_NONE ? mf->font[TEXT_REGULAR]
-										   : load_font(fs, mf, TEXT_REGULAR);
+					font = load_font(fs, mf, TEXT_REGULAR);
 				if (font != FONT_NONE && fs->chain_len[lang][w] < FONT_CHAIN_MAX)
 					fs->chain[lang][w][fs->chain_len[lang][w]++] = font;
 			}
@@ -224,6 +227,22 @@ void font_set_destroy(struct font_set *fs)
 bool font_set_has_glyph(struct font_set *fs, uint16_t font, uint32_t cp)
 {
 	return FT_Get_Char_Index(fs->fonts[font].ft, cp) != 0;
+}
+
+bool font_set_draws(struct font_set *fs, enum text_lang lang, const char *utf8)
+{
+	size_t len = strlen(utf8);
+	for (size_t at = 0, used = 0; at < len; at += used) {
+		uint32_t cp = utf8_decode(utf8 + at, len - at, &used);
+		if (cp <= 0x20 || (cp >= 0x7f && cp < 0xa0) || cp == 0x3000)
+			continue;
+		for (int w = 0; w < TEXT_WEIGHT_COUNT; w++) {
+			uint16_t font = font_set_font_for(fs, lang, (enum text_weight)w, cp);
+			if (!font_set_has_glyph(fs, font, cp))
+				return false;
+		}
+	}
+	return true;
 }
 
 uint16_t font_set_font_for(struct font_set *fs, enum text_lang lang, enum text_weight weight, uint32_t cp)

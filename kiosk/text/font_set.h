@@ -41,6 +41,9 @@ uint16_t font_set_font_for(struct font_set *fs, enum text_lang lang, enum text_w
 uint16_t font_set_primary(const struct font_set *fs, enum text_lang lang, enum text_weight weight);
 /* True when the font has a glyph for cp. */
 bool font_set_has_glyph(struct font_set *fs, uint16_t font, uint32_t cp);
+/* True when every character of utf8 (spaces and controls aside) has a glyph in some font of the
+ * language's chain, in both weights: the language can be shown without empty boxes. */
+bool font_set_draws(struct font_set *fs, enum text_lang lang, const char *utf8);
 /* "Noto Sans CJK SC Bold" and the like. */
 const char *font_set_font_name(const struct font_set *fs, uint16_t font);
 /* HarfBuzz font scaled to font units (scale = units per em). */

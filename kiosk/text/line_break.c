@@ -48,27 +48,49 @@ static int is_opening(uint32_t cp)
 	return 0;
 }
 
+/* The code points Debian 12's libunibreak (1.1) cannot take: its tables give the regional indicators
+ * (the halves of a flag emoji, U+1F1E6–U+1F1FF) and U+FFFF a class past its pair table, and it aborts
+ * on an assertion when one is followed by anything but a space. They get a stand-in of the class a
+ * newer UAX #14 gives them for breaking purposes: a flag stays with the letters around it like a
+ * word (AL), U+FFFF is shown as U+FFFD anyway. Found by fuzz/fuzz_text_layout; every code point in
+ * several contexts is checked by tests/unit/test_line_break.c. */
+static utf32_t breakable(uint32_t cp)
+{
+	if (cp >= 0x1F1E6 && cp <= 0x1F1FF)
+		return 'A';
+	if (cp == 0xFFFF)
+		return 0xFFFD;
+	return cp;
+}
+
 void line_break_compute(const char *text, size_t len, const char *lang, uint8_t *out)
 {
 	pthread_once(&init_once, init_library);
-	char stack_brks[512];
-	char *brks = len <= sizeof(stack_brks) ? stack_brks : malloc(len);
-	if (!brks) {
+	/* libunibreak gets the code points as utf8_decode reads them (one U+FFFD per invalid byte), not
+	 * the UTF-8: its own decoder reads a damaged sequence differently (a lead byte swallows the next
+	 * character, a cut sequence at the end ends the text early), which put a forced break on a
+	 * visible character in the middle of the line. One entry per code point, as out has. */
+	size_t n = utf8_count(text, len);
+	utf32_t stack_cps[256];
+	char stack_brks[256];
+	utf32_t *cps = n <= 256 ? stack_cps : malloc(n * sizeof(*cps));
+	char *brks = n <= 256 ? stack_brks : malloc(n);
+	if (!cps || !brks) {
 		/* Out of memory: every code point becomes a break opportunity, text still lays out. */
-		size_t n = utf8_count(text, len);
 		memset(out, LINE_BREAK_ALLOW, n);
-		return;
+		goto out;
 	}
+	for (size_t at = 0, i = 0, used; at < len; at += used)
+		cps[i++] = breakable(utf8_decode(text + at, len - at, &used));
 	/* libunibreak knows "zh" (and "ja", "ko") for its East Asian quotation-mark rules. */
 	const char *lb_lang = strncmp(lang, "zh", 2) == 0 ? "zh" : lang;
-	set_linebreaks_utf8((const utf8_t *)text, len, lb_lang, brks);
+	set_linebreaks_utf32(cps, n, lb_lang, brks);
 
-	size_t at = 0, i = 0, used;
 	uint32_t prev = 0;
-	while (at < len) {
-		uint32_t cp = utf8_decode(text + at, len - at, &used);
-		at += used;
-		char b = brks[at - 1];
+	size_t i = 0;
+	for (; i < n; i++) {
+		uint32_t cp = cps[i];
+		char b = brks[i];
 		out[i] = b == LINEBREAK_MUSTBREAK ? LINE_BREAK_MUST
 			 : b == LINEBREAK_ALLOWBREAK ? LINE_BREAK_ALLOW
 						     : LINE_BREAK_NONE;
@@ -81,11 +103,13 @@ void line_break_compute(const char *text, size_t len, const char *lang, uint8_t 
 		prev = cp;
 		if (out[i] == LINE_BREAK_ALLOW && is_opening(cp))
 			out[i] = LINE_BREAK_NONE;
-		i++;
 	}
 	/* The end of the text is not a forced break: a paragraph ends, it does not add a line. */
 	if (i > 0 && out[i - 1] == LINE_BREAK_MUST && !(len > 0 && text[len - 1] == '\n'))
 		out[i - 1] = LINE_BREAK_ALLOW;
+out:
+	if (cps != stack_cps)
+		free(cps);
 	if (brks != stack_brks)
 		free(brks);
 }

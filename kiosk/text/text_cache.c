@@ -1,9 +1,13 @@
 /* LRU layout cache; see text_cache.h. A chained hash table (FNV-1a over the text and the style)
- * plus a doubly linked recency list; the table doubles when it gets dense. */
+ * plus a doubly linked recency list; the table doubles when it gets dense. A removed entry is wiped
+ * before it is freed: its key is the text itself and its glyphs spell it, and the text may be what a
+ * visitor typed. */
 #include "text/text_cache.h"
 
 #include <stdlib.h>
 #include <string.h>
+
+#include "core/secure.h"
 
 struct entry {
 	struct entry *next_in_bucket;
@@ -102,7 +106,9 @@ static void remove_entry(struct text_cache *c, struct entry *e)
 	unlink_recency(c, e);
 	c->stats.entries--;
 	c->stats.bytes -= entry_bytes(e);
+	secure_wipe(e->layout, e->layout->bytes);
 	text_layout_destroy(e->layout);
+	secure_wipe(e->text, e->text_len);
 	free(e);
 }
 

@@ -22,7 +22,8 @@ const struct text_layout *text_cache_get(struct text_cache *cache, const char *t
 					 int max_width);
 /* Evicts least recently used layouts until the cache is within its budget. */
 void text_cache_trim(struct text_cache *cache);
-/* Drops every entry (fonts changed). */
+/* Drops every entry, wiping its text and glyphs: fonts changed, or a visitor's session ended (what
+ * they typed must not stay in memory for the next one). */
 void text_cache_clear(struct text_cache *cache);
 struct text_cache_stats text_cache_stats(const struct text_cache *cache);
 

@@ -147,6 +147,30 @@ static const char *texts_json =
 	"{\"items\":{\"pledge.terms\":{\"zh-Hans\":\"条款\",\"en\":\"Terms\"},\"pledge.thanks\":\"谢谢\","
 	"\"pledge.lookup_url\":\"https://pay.example/lookup?kiosk={kiosk_id}&ref={reference}\"}}";
 
+/* An end date that is not a real date closes the project (found by fuzz/fuzz_charity_catalog: before,
+ * "::::::::::" passed as a date that sorted after every day, so the project took pledges for ever). */
+static void test_catalog_end_dates(void)
+{
+	struct charity_catalog *c = malloc(sizeof(*c));
+	if (!c)
+		return;
+	charity_catalog_parse(c,
+			      "{\"items\":[{\"id\":\"colons\",\"status\":\"open\",\"ends_on\":\"::::::::::\"},"
+			      "{\"id\":\"feb30\",\"status\":\"open\",\"ends_on\":\"2026-02-30\"},"
+			      "{\"id\":\"number\",\"status\":\"open\",\"ends_on\":20270331},"
+			      "{\"id\":\"none\",\"status\":\"open\",\"ends_on\":null},"
+			      "{\"id\":\"dated\",\"status\":\"open\",\"ends_on\":\"2027-03-31\"}]}",
+			      NULL);
+	CHECK_INT(c->project_count, 5);
+	CHECK(!charity_project_pledgeable(charity_project_find(c, "colons"), "2026-11-28"));
+	CHECK(!charity_project_pledgeable(charity_project_find(c, "feb30"), "2026-11-28"));
+	CHECK(!charity_project_pledgeable(charity_project_find(c, "number"), "2026-11-28"));
+	CHECK(charity_project_pledgeable(charity_project_find(c, "none"), "2026-11-28"));
+	CHECK(charity_project_pledgeable(charity_project_find(c, "dated"), "2026-11-28"));
+	CHECK_STR(charity_project_find(c, "colons")->ends_on, "");
+	free(c);
+}
+
 static void test_catalog(void)
 {
 	struct charity_catalog *c = malloc(sizeof(*c));
@@ -348,6 +372,7 @@ int main(void)
 	test_format();
 	test_words();
 	test_catalog();
+	test_catalog_end_dates();
 	test_references();
 	test_outbox();
 	return check_exit();

@@ -123,6 +123,26 @@ int main(void)
 	CHECK(strstr(err, "e.ini:4") != NULL);
 	CHECK_INT(entries(), 6); /* a b c new d e: no temporary file left */
 
+	/* Found by fuzz/fuzz_config: a header with blanks inside the brackets is another section to the
+	 * kiosk ("[ kiosk]"), so the key goes to a real [kiosk]; and "secret: old" (inih takes ':' for
+	 * '=') is replaced, not left in the file behind the new secret. On buffers, as the fuzzer does. */
+	const char *odd = "[ kiosk]\n; nothing here\n[backend]\nsecret: old-secret-value\n";
+	struct config_file_edit e4[] = {{"kiosk", "id", "k3"}, {"backend", "secret", "new-secret"}};
+	char *text = NULL;
+	size_t text_len = 0;
+	CHECK(config_file_edit_text(odd, strlen(odd), e4, 2, &text, &text_len));
+	CHECK_STR(text, "[ kiosk]\n; nothing here\n[backend]\nsecret = new-secret\n\n[kiosk]\nid = k3\n");
+	struct config cfg;
+	config_init(&cfg);
+	CHECK(config_load_text(&cfg, "odd.ini", text, text_len, err, sizeof(err)) || !fprintf(stderr, "%s\n", err));
+	CHECK_STR(config_value(&cfg, "kiosk", "id"), "k3");
+	CHECK_STR(config_value(&cfg, "backend", "secret"), "new-secret");
+	free(text);
+	config_init(&cfg);
+	CHECK(config_load_text(&cfg, "colon.ini", "[kiosk]\nid: k4\n", 15, err, sizeof(err)));
+	CHECK_STR(config_value(&cfg, "kiosk", "id"), "k4");
+	CHECK(!config_file_edit_text("", 0, e4, 17, &text, &text_len));
+
 	/* Clean up. */
 	const char *names[] = {"a.ini", "b.ini", "c.ini", "new.ini", "d.ini", "e.ini"};
 	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {

@@ -321,6 +321,9 @@ static bool answer(struct evil *e, int fd)
 	case EVIL_GARBAGE:
 		send_all(fd, garbage, sizeof(garbage) - 1);
 		return false;
+	case EVIL_FOLDED:
+		send_str(fd, "HTTP/1.1 200 OK\r\n :\r\nContent-Length: 0\r\n\r\n");
+		return false;
 	case EVIL_LONG_HEADER:
 		send_str(fd, "HTTP/1.1 200 OK\r\nX-Filler: ");
 		send_filler(e, fd, 'f', 10000);

@@ -59,6 +59,8 @@ enum evil_mode {
 	EVIL_HEADER_MANY, /* 40 header lines of 4 KiB: 160 KiB of headers */
 	EVIL_HEADER_FLOOD, /* a 300 KiB header line, beyond libcurl's limit */
 	EVIL_REDIRECT, /* 302 to elsewhere: must not be followed */
+	EVIL_FOLDED, /* a 200 whose first header is a folded line (" :"), then close: after an earlier answer
+			on the same libcurl handle, libcurl 7.88.1 read a freed header */
 	EVIL_SCRIPTED, /* the status and raw body set by evil_route for the request's path, else by
 			  evil_answer; Content-Length, keep-alive */
 };

@@ -209,6 +209,7 @@ static struct setting_edit edit(const char *section, const char *name, const cha
 
 static void test_settings(void)
 {
+	char err_buf[512];
 	struct config cfg, again;
 	struct setting_result r;
 	config_init(&cfg);
@@ -296,6 +297,39 @@ static void test_settings(void)
 	CHECK_INT(version, 5);
 	CHECK_STR(config_str(&again, "kiosk", "hall_name"), "礼乐街道便民服务站");
 	CHECK_INT(config_int(&again, "sync", "heartbeat"), 30);
+
+	/* A settings file the kiosk ignored at start (a value its options table no longer takes) is not
+	 * written back with a change: the change and the version survive a restart (found by
+	 * fuzz/fuzz_remote_settings; before, the restart ignored the whole file again). */
+	char ini[256];
+	snprintf(ini, sizeof(ini), "%s/settings.ini", dir);
+	const char *stale = "; settings_version = 5\n[kiosk]\nlocation = 三楼\n[session]\nidle_timeout = 5\n";
+	CHECK(atomic_file_write(ini, stale, strlen(stale), 0600, err_buf, sizeof(err_buf)));
+	config_init(&cfg);
+	staff_settings_load(&cfg, dir, &version);
+	CHECK_INT(version, 0); /* ignored whole */
+	staff_settings_apply_remote(&cfg, dir, "{\"version\": 6, \"values\": {\"kiosk.hall_name\": \"外海街道\"}}", &version);
+	CHECK_INT(version, 6);
+	config_init(&again);
+	staff_settings_load(&again, dir, &version);
+	CHECK_INT(version, 6);
+	CHECK_STR(config_str(&again, "kiosk", "hall_name"), "外海街道");
+	CHECK_STR(config_str(&again, "kiosk", "location"), ""); /* as the kiosk ran: the stale file was not in effect */
+	CHECK_INT(config_int(&again, "session", "idle_timeout"), config_int(&cfg, "session", "idle_timeout"));
+	/* A value the file cannot keep as it is (";" after a space starts an inline comment) is refused
+	 * at start as it would be from staff, so the kiosk never runs with a value it would lose on the
+	 * next write (found by fuzz/fuzz_remote_settings: it ran with ";x = 15" and wrote it back as ""). */
+	const char *semi = "[kiosk]\nhall_name =;x = 15\n";
+	CHECK(atomic_file_write(ini, semi, strlen(semi), 0600, err_buf, sizeof(err_buf)));
+	config_init(&cfg);
+	staff_settings_load(&cfg, dir, &version);
+	CHECK_STR(config_str(&cfg, "kiosk", "hall_name"), "");
+	staff_settings_apply_remote(&cfg, dir, "{\"version\": 7, \"values\": {\"kiosk.location\": \"一楼\"}}", &version);
+	config_init(&again);
+	staff_settings_load(&again, dir, &version);
+	CHECK_INT(version, 7);
+	CHECK_STR(config_str(&again, "kiosk", "location"), "一楼");
+	CHECK_STR(config_str(&again, "kiosk", "hall_name"), config_str(&cfg, "kiosk", "hall_name"));
 
 	/* config_check on a whole file: the languages must include the default. */
 	char path[256];

@@ -1,7 +1,9 @@
 /* Text layout: per-character fallback (which face rendered which character), the SC/TC faces,
  * measurement, wrapping that keeps the Chinese punctuation rules, Latin words kept whole, over-long
- * words cut, ellipsis and the truncated flag, alignment, and the layout cache. */
+ * words cut, ellipsis and the truncated flag, alignment, the layout cache, and whether a language
+ * can be drawn at all. */
 #include <stdlib.h>
+#include <unistd.h>
 
 #include "check.h"
 #include "core/utf8.h"
@@ -198,6 +200,56 @@ static void check_cache(void)
 	text_cache_destroy(cache);
 }
 
+/* Whether a language can be shown at all: with the CJK faces, Chinese can; a manifest whose CJK
+ * files are missing (fonts-noto-cjk not installed) still draws English, not Chinese (the kiosk then
+ * shows its out-of-service notice instead of empty boxes). */
+static void check_draws(void)
+{
+	CHECK(font_set_draws(fs, TEXT_LANG_ZH_HANS, "您好，请选择要办理的业务"));
+	CHECK(font_set_draws(fs, TEXT_LANG_ZH_HANT, "預約登記 · 救助查詢"));
+	CHECK(font_set_draws(fs, TEXT_LANG_EN, "Out of service"));
+	CHECK(!font_set_draws(fs, TEXT_LANG_EN, "a \xee\x80\x80 b")); /* U+E000: private use, in no face */
+	char dir[] = "/tmp/kiosk-fonts-XXXXXX", path[64], line[600], err[512];
+	if (!CHECK(mkdtemp(dir) != NULL))
+		return;
+	snprintf(path, sizeof(path), "%s/fonts.ini", dir);
+	FILE *in = fopen(KIOSK_FONTS_DIR "/fonts.ini", "r"), *out = fopen(path, "w");
+	while (in && out && fgets(line, sizeof(line), in)) { /* the CJK and fallback files lead nowhere */
+		if (strstr(line, "NotoSansCJK") || strstr(line, "DroidSansFallback"))
+			fprintf(out, "%.*s= /nonexistent/font.ttc\n", (int)(strchr(line, '=') - line), line);
+		else
+			fputs(line, out);
+	}
+	if (in)
+		fclose(in);
+	if (out)
+		fclose(out);
+	struct font_set *latin_only = font_set_create(path, err, sizeof(err));
+	if (CHECK(latin_only != NULL)) {
+		CHECK(font_set_draws(latin_only, TEXT_LANG_EN, "This kiosk cannot show its screens properly right now."));
+		CHECK(!font_set_draws(latin_only, TEXT_LANG_ZH_HANS, "暂停服务"));
+		CHECK(!font_set_draws(latin_only, TEXT_LANG_ZH_HANT, "暫停服務"));
+		font_set_destroy(latin_only);
+	}
+	unlink(path);
+	rmdir(dir);
+}
+
+/* Text with damaged UTF-8 (a backend text cut inside a character) lays out on one line when it fits,
+ * and a narrow box never gets a line of two characters wider than the box. */
+static void check_damaged_utf8(void)
+{
+	struct text_style st = style(32, TEXT_LANG_EN, 0);
+	struct text_layout *l = text_layout_create(fs, "ab\xe4\xb8", 4, &st, 0);
+	CHECK_INT(l->line_count, 1);
+	text_layout_destroy(l);
+	st = (struct text_style){18, TEXT_BOLD, TEXT_LANG_EN, TEXT_ALIGN_END, 120, 0};
+	l = text_layout_create(fs, "\xc3" "fr\xe0", 4, &st, 8);
+	for (uint32_t i = 0; i < l->line_count; i++)
+		CHECK(l->lines[i].byte_end - l->lines[i].byte_start <= 1 || l->lines[i].width <= 8);
+	text_layout_destroy(l);
+}
+
 int main(void)
 {
 	char err[512];
@@ -211,6 +263,8 @@ int main(void)
 	check_wrapping_rules();
 	check_latin();
 	check_cache();
+	check_damaged_utf8();
+	check_draws();
 	font_set_destroy(fs);
 	return check_exit();
 }
