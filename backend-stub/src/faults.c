@@ -19,12 +19,14 @@ static double unit(uint64_t x)
 	return (double)(x >> 11) * (1.0 / 9007199254740992.0);
 }
 
-int faults_init(struct faults *f, unsigned latency_ms, double error_rate, double drop_rate, uint64_t seed,
-		bool seed_given)
+int faults_init(struct faults *f, unsigned latency_ms, double error_rate, double drop_rate, double garbage_rate,
+		int error_status, uint64_t seed, bool seed_given)
 {
 	f->latency_ms = latency_ms;
 	f->error_rate = error_rate;
 	f->drop_rate = drop_rate;
+	f->garbage_rate = garbage_rate;
+	f->error_status = error_status;
 	f->counter = 0;
 	if (!seed_given)
 		randombytes_buf(&seed, sizeof(seed));
@@ -39,9 +41,9 @@ void faults_finish(struct faults *f)
 
 struct fault_decision faults_draw(struct faults *f)
 {
-	struct fault_decision d = {false, false};
+	struct fault_decision d = {false, false, false};
 	uint64_t n;
-	if (f->error_rate <= 0 && f->drop_rate <= 0)
+	if (f->error_rate <= 0 && f->drop_rate <= 0 && f->garbage_rate <= 0)
 		return d;
 	pthread_mutex_lock(&f->lock);
 	n = f->counter++;
@@ -50,6 +52,7 @@ struct fault_decision faults_draw(struct faults *f)
 	double u = unit(splitmix64(f->seed ^ splitmix64(n)));
 	d.error = u < f->error_rate;
 	d.drop = !d.error && u < f->error_rate + f->drop_rate;
+	d.garbage = !d.error && !d.drop && u < f->error_rate + f->drop_rate + f->garbage_rate;
 	return d;
 }
 

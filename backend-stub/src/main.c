@@ -26,30 +26,37 @@ struct options {
 	const char *seed;
 	struct auth_keys keys;
 	unsigned latency_ms;
-	double error_rate, drop_rate;
+	double error_rate, drop_rate, garbage_rate;
+	int error_status;
 	unsigned long long fault_seed;
 	bool fault_seed_given;
 	int slot_capacity;
 	long long clock_offset;
 	bool verbose;
+	const char *tls_cert, *tls_key; /* PEM files: serve HTTPS */
 };
 
 static void usage(FILE *f)
 {
 	fputs("usage: backend-stub --listen 127.0.0.1:PORT --db FILE [--seed demo] --kiosk ID:SECRET [--kiosk ...]\n"
-	      "                    [--admin-token TOKEN] [--latency-ms N] [--error-rate P] [--drop-rate P]\n"
-	      "                    [--fault-seed N] [--slot-capacity N] [--clock-offset SECONDS] [--verbose]\n"
+	      "                    [--admin-token TOKEN] [--latency-ms N] [--error-rate P] [--error-status 503|500]\n"
+	      "                    [--drop-rate P] [--garbage-rate P] [--fault-seed N] [--slot-capacity N]\n"
+	      "                    [--clock-offset SECONDS] [--tls-cert FILE --tls-key FILE] [--verbose]\n"
 	      "  --listen ADDR:PORT   IPv4 address and port; port 0 picks a free one (printed when ready)\n"
 	      "  --db FILE            SQLite database, created if missing, kept across restarts\n"
 	      "  --seed demo          fill an empty database with the Jianghai demo data (never twice)\n"
+	      "  --seed demo-hans     the same with Simplified Chinese texts only (the kiosk fills in the rest)\n"
 	      "  --kiosk ID:SECRET    a kiosk allowed to call the API (repeatable)\n"
 	      "  --admin-token TOKEN  enable /v1/admin/* with Authorization: Bearer TOKEN\n"
 	      "  --latency-ms N       delay every kiosk request by N ms\n"
-	      "  --error-rate P       answer this share of kiosk requests with 503 (0..1)\n"
+	      "  --error-rate P       answer this share of kiosk requests with an error, before the work (0..1)\n"
+	      "  --error-status N     the error's status: 503 unavailable (default) or 500 internal\n"
 	      "  --drop-rate P        close this share of connections without an answer, after the work (0..1)\n"
+	      "  --garbage-rate P     answer this share with 200 and a body that is not JSON, after the work (0..1)\n"
 	      "  --fault-seed N       make fault injection deterministic\n"
 	      "  --slot-capacity N    (development) seed every slot with capacity N\n"
 	      "  --clock-offset S     (development) shift the server clock by S seconds\n"
+	      "  --tls-cert FILE --tls-key FILE  serve HTTPS with this PEM certificate and key (tests of TLS)\n"
 	      "  --verbose            log every request (method, path, status, time; never bodies)\n",
 	      f);
 }
@@ -119,8 +126,8 @@ static int parse_args(int argc, char **argv, struct options *o)
 		} else if (strcmp(a, "--db") == 0) {
 			o->db = val;
 		} else if (strcmp(a, "--seed") == 0) {
-			if (strcmp(val, "demo") != 0) {
-				fprintf(stderr, "backend-stub: --seed knows only \"demo\"\n");
+			if (strcmp(val, "demo") != 0 && strcmp(val, "demo-hans") != 0) {
+				fprintf(stderr, "backend-stub: --seed knows only \"demo\" and \"demo-hans\"\n");
 				return -1;
 			}
 			o->seed = val;
@@ -141,12 +148,19 @@ static int parse_args(int argc, char **argv, struct options *o)
 				return -1;
 			}
 			o->latency_ms = (unsigned)v;
-		} else if (strcmp(a, "--error-rate") == 0 || strcmp(a, "--drop-rate") == 0) {
-			double *dst = a[2] == 'e' ? &o->error_rate : &o->drop_rate;
+		} else if (strcmp(a, "--error-rate") == 0 || strcmp(a, "--drop-rate") == 0 ||
+			   strcmp(a, "--garbage-rate") == 0) {
+			double *dst = a[2] == 'e' ? &o->error_rate : a[2] == 'd' ? &o->drop_rate : &o->garbage_rate;
 			if (parse_rate(val, dst) != 0) {
 				fprintf(stderr, "backend-stub: %s wants a number from 0 to 1\n", a);
 				return -1;
 			}
+		} else if (strcmp(a, "--error-status") == 0) {
+			if (parse_unsigned(val, 599, &v) != 0 || (v != 500 && v != 503)) {
+				fprintf(stderr, "backend-stub: --error-status wants 503 or 500\n");
+				return -1;
+			}
+			o->error_status = (int)v;
 		} else if (strcmp(a, "--fault-seed") == 0) {
 			if (parse_unsigned(val, UINT64_MAX, &o->fault_seed) != 0) {
 				fprintf(stderr, "backend-stub: --fault-seed wants an unsigned integer\n");
@@ -159,6 +173,10 @@ static int parse_args(int argc, char **argv, struct options *o)
 				return -1;
 			}
 			o->slot_capacity = (int)v;
+		} else if (strcmp(a, "--tls-cert") == 0) {
+			o->tls_cert = val;
+		} else if (strcmp(a, "--tls-key") == 0) {
+			o->tls_key = val;
 		} else if (strcmp(a, "--clock-offset") == 0) {
 			char *end = NULL;
 			o->clock_offset = strtoll(val, &end, 10);
@@ -171,15 +189,41 @@ static int parse_args(int argc, char **argv, struct options *o)
 			return -1;
 		}
 	}
+	if ((o->tls_cert == NULL) != (o->tls_key == NULL)) {
+		fprintf(stderr, "backend-stub: --tls-cert and --tls-key go together\n");
+		return -1;
+	}
 	if (o->listen == NULL || o->db == NULL) {
 		fprintf(stderr, "backend-stub: --listen and --db are required\n");
 		return -1;
 	}
-	if (o->error_rate + o->drop_rate > 1.0) {
-		fprintf(stderr, "backend-stub: --error-rate plus --drop-rate must not exceed 1\n");
+	if (o->error_rate + o->drop_rate + o->garbage_rate > 1.0) {
+		fprintf(stderr, "backend-stub: --error-rate, --drop-rate and --garbage-rate together must not exceed 1\n");
 		return -1;
 	}
 	return 0;
+}
+
+/* A PEM file (at most 64 KiB) as a malloc'd string, or NULL (logged). */
+static char *read_pem(const char *path)
+{
+	char *text = NULL;
+	FILE *f = fopen(path, "rb");
+	if (f == NULL) {
+		log_error("%s: cannot open: %s", path, strerror(errno));
+		return NULL;
+	}
+	text = malloc(64 * 1024 + 1);
+	size_t n = text ? fread(text, 1, 64 * 1024 + 1, f) : 0;
+	if (text == NULL || ferror(f) || n == 0 || n > 64 * 1024) {
+		log_error("%s: not a readable PEM file of at most 64 KiB", path);
+		free(text);
+		text = NULL;
+	} else {
+		text[n] = '\0';
+	}
+	fclose(f);
+	return text;
 }
 
 int main(int argc, char **argv)
@@ -193,6 +237,7 @@ int main(int argc, char **argv)
 	int sig = 0, status = 1, rc;
 	bool faults_ready = false;
 	char addr[INET_ADDRSTRLEN];
+	char *tls_cert = NULL, *tls_key = NULL;
 	rc = parse_args(argc, argv, &opts);
 	if (rc != 0) {
 		usage(rc > 0 ? stdout : stderr);
@@ -222,24 +267,33 @@ int main(int argc, char **argv)
 	if (store == NULL)
 		goto out;
 	if (opts.seed != NULL &&
-	    seed_demo_run(store, clock_now(), opts.slot_capacity) != 0)
+	    seed_demo_run(store, clock_now(), opts.slot_capacity, strcmp(opts.seed, "demo-hans") == 0) != 0)
 		goto out;
-	if (faults_init(&faults, opts.latency_ms, opts.error_rate, opts.drop_rate, opts.fault_seed,
-			opts.fault_seed_given) != 0)
+	if (faults_init(&faults, opts.latency_ms, opts.error_rate, opts.drop_rate, opts.garbage_rate,
+			opts.error_status ? opts.error_status : 503, opts.fault_seed, opts.fault_seed_given) != 0)
 		goto out;
 	faults_ready = true;
 	cfg.keys = &opts.keys;
 	cfg.faults = &faults;
 	cfg.store = store;
+	if (opts.tls_cert != NULL) {
+		tls_cert = read_pem(opts.tls_cert);
+		tls_key = read_pem(opts.tls_key);
+		if (tls_cert == NULL || tls_key == NULL)
+			goto out;
+		cfg.tls_cert_pem = tls_cert;
+		cfg.tls_key_pem = tls_key;
+	}
 	srv = server_create(&cfg);
 	if (srv == NULL)
 		goto out;
 	struct in_addr in = {htonl(cfg.addr)};
 	inet_ntop(AF_INET, &in, addr, sizeof(addr));
-	printf("listening on %s:%u\n", addr, (unsigned)server_port(srv));
+	printf("listening on %s:%u%s\n", addr, (unsigned)server_port(srv), tls_cert ? " (https)" : "");
 	fflush(stdout);
-	log_info("%d kiosk(s), admin %s, faults: latency %u ms, error %.3f, drop %.3f", opts.keys.count,
-		 opts.keys.admin_token[0] ? "enabled" : "disabled", opts.latency_ms, opts.error_rate, opts.drop_rate);
+	log_info("%d kiosk(s), admin %s, faults: latency %u ms, error %.3f (%d), drop %.3f, garbage %.3f",
+		 opts.keys.count, opts.keys.admin_token[0] ? "enabled" : "disabled", opts.latency_ms, opts.error_rate,
+		 opts.error_status ? opts.error_status : 503, opts.drop_rate, opts.garbage_rate);
 	while (sigwait(&sigs, &sig) != 0)
 		;
 	log_info("signal %d: stopping", sig);
@@ -250,5 +304,9 @@ out:
 		faults_finish(&faults);
 	store_destroy(store);
 	sodium_memzero(&opts.keys, sizeof(opts.keys));
+	free(tls_cert);
+	if (tls_key)
+		sodium_memzero(tls_key, strlen(tls_key));
+	free(tls_key);
 	return status;
 }

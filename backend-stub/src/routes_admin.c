@@ -2,7 +2,10 @@
  * routes_admin: GET /v1/admin/records?type=booking|pledge|withdrawal|help|heartbeat[&limit=N] and
  * POST /v1/admin/reset, for tests and demos. Enabled only with --admin-token (else 404).
  * Records hold masked personal data only; booking and pledge records show their current status
- * (a withdrawn pledge also its withdrawn_at). limit defaults to 1000, at most 100000.
+ * (a withdrawn pledge also its withdrawn_at). Booking, pledge and help items name the
+ * Idempotency-Key of the request that created them (the first recorded answer carrying their
+ * reference), so a test can match what a kiosk sent with what arrived. limit defaults to 1000, at
+ * most 100000.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,23 +14,32 @@
 #include "clock.h"
 #include "routes.h"
 
+/* The key of the request that created each record: per kiosk and reference, the first recorded 2xx
+ * answer naming it (later ones are lookups, cancellations or withdrawals of it). Built once per
+ * listing and joined, rather than searched per row. */
+#define CREATED                                                                                          \
+	"WITH created(kiosk_id, reference, key) AS (SELECT kiosk_id, ref, key FROM (SELECT kiosk_id,"       \
+	" json_extract(body, '$.reference') AS ref, key, min(rowid) FROM idempotency WHERE status BETWEEN 200" \
+	" AND 299 AND json_valid(body) GROUP BY kiosk_id, ref)) "
+#define JOIN_CREATED(t) " LEFT JOIN created c ON c.kiosk_id = " t ".kiosk_id AND c.reference = " t ".reference"
+
 void routes_admin_records(struct route_ctx *ctx, const struct http_request *req, struct http_response *resp)
 {
 	static const struct {
 		const char *type, *sql, *count_sql;
 	} kinds[] = {
-		{"booking", "SELECT kiosk_id, created_at, doc, status FROM bookings ORDER BY id LIMIT ?1",
-		 "SELECT count(*) FROM bookings"},
+		{"booking", CREATED "SELECT b.kiosk_id, b.created_at, b.doc, b.status, c.key FROM bookings b"
+		 JOIN_CREATED("b") " ORDER BY b.id LIMIT ?1", "SELECT count(*) FROM bookings"},
 		{"pledge",
-		 "SELECT kiosk_id, created_at, CASE WHEN withdrawn_at IS NULL THEN doc ELSE json_set(doc, '$.withdrawn_at',"
-		 " strftime('%Y-%m-%dT%H:%M:%S+08:00', withdrawn_at + 28800, 'unixepoch')) END, status"
-		 " FROM pledges ORDER BY id LIMIT ?1",
+		 CREATED "SELECT p.kiosk_id, p.created_at, CASE WHEN p.withdrawn_at IS NULL THEN p.doc ELSE"
+		 " json_set(p.doc, '$.withdrawn_at', strftime('%Y-%m-%dT%H:%M:%S+08:00', p.withdrawn_at + 28800,"
+		 " 'unixepoch')) END, p.status, c.key FROM pledges p" JOIN_CREATED("p") " ORDER BY p.id LIMIT ?1",
 		 "SELECT count(*) FROM pledges"},
-		{"withdrawal", "SELECT kiosk_id, created_at, doc, NULL FROM withdrawals ORDER BY id LIMIT ?1",
+		{"withdrawal", "SELECT kiosk_id, created_at, doc, NULL, NULL FROM withdrawals ORDER BY id LIMIT ?1",
 		 "SELECT count(*) FROM withdrawals"},
-		{"help", "SELECT kiosk_id, created_at, doc, NULL FROM help_requests ORDER BY id LIMIT ?1",
-		 "SELECT count(*) FROM help_requests"},
-		{"heartbeat", "SELECT kiosk_id, received_at, doc, NULL FROM heartbeats ORDER BY id LIMIT ?1",
+		{"help", CREATED "SELECT h.kiosk_id, h.created_at, h.doc, NULL, c.key FROM help_requests h"
+		 JOIN_CREATED("h") " ORDER BY h.id LIMIT ?1", "SELECT count(*) FROM help_requests"},
+		{"heartbeat", "SELECT kiosk_id, received_at, doc, NULL, NULL FROM heartbeats ORDER BY id LIMIT ?1",
 		 "SELECT count(*) FROM heartbeats"},
 	};
 	const char *type = req->query(req, "type"), *limit_s = req->query(req, "limit");
@@ -76,6 +88,8 @@ void routes_admin_records(struct route_ctx *ctx, const struct http_request *req,
 		if (doc != NULL && sqlite3_column_type(stmt, 3) != SQLITE_NULL)
 			cJSON_ReplaceItemInObject(doc, "status", cJSON_CreateString((const char *)sqlite3_column_text(stmt, 3)));
 		cJSON_AddItemToObject(o, "record", doc ? doc : cJSON_CreateNull());
+		if (sqlite3_column_type(stmt, 4) == SQLITE_TEXT)
+			cJSON_AddStringToObject(o, "idempotency_key", (const char *)sqlite3_column_text(stmt, 4));
 		cJSON_AddItemToArray(items, o);
 	}
 	if (rc != SQLITE_DONE) {

@@ -292,6 +292,22 @@ out:
 	store_unlock(srv->cfg.store);
 }
 
+/* The garbage fault: the work is done (committed), but the answer is 200 with a body that is not
+ * JSON, as from a confused proxy; a client must not take it for an answer, and the idempotency
+ * record still holds the real one for its retry. */
+static void garble(struct http_response *resp)
+{
+	static const char junk[] = "<html><body>502 Bad Gateway \x01\xff</body>";
+	char *body = malloc(sizeof(junk));
+	if (body == NULL)
+		return;
+	memcpy(body, junk, sizeof(junk));
+	free(resp->body);
+	resp->body = body;
+	resp->status = 200;
+	resp->etag[0] = '\0';
+}
+
 /* Decide the response for a fully received request. Sets *drop when the connection must close unanswered. */
 static void dispatch(struct server *srv, struct MHD_Connection *conn, const char *method, const char *path,
 		     struct request_state *st, struct http_response *resp, bool *drop)
@@ -338,8 +354,11 @@ static void dispatch(struct server *srv, struct MHD_Connection *conn, const char
 	struct fault_decision fault = faults_draw(srv->cfg.faults);
 	faults_delay(srv->cfg.faults);
 	if (fault.error) {
-		http_response_error(resp, 503, "unavailable", "the service is temporarily unavailable (injected fault)",
-				    true, NULL, NULL);
+		if (srv->cfg.faults->error_status == 500)
+			http_response_error(resp, 500, "internal", "an internal error (injected fault)", true, NULL, NULL);
+		else
+			http_response_error(resp, 503, "unavailable",
+					    "the service is temporarily unavailable (injected fault)", true, NULL, NULL);
 		return;
 	}
 	run_auth(srv, conn, &req, resp);
@@ -361,6 +380,8 @@ static void dispatch(struct server *srv, struct MHD_Connection *conn, const char
 		}
 	}
 	*drop = fault.drop;
+	if (fault.garbage && !fault.drop)
+		garble(resp);
 }
 
 static void *on_uri(void *cls, const char *uri, struct MHD_Connection *conn)
@@ -482,9 +503,18 @@ struct server *server_create(const struct server_config *cfg)
 	sa.sin_family = AF_INET;
 	sa.sin_port = htons(cfg->port);
 	sa.sin_addr.s_addr = htonl(cfg->addr);
+	/* HTTPS (libmicrohttpd's GnuTLS) when a certificate is given: the TLS tests' self-signed endpoint. */
+	bool tls = cfg->tls_cert_pem != NULL && cfg->tls_key_pem != NULL;
+	struct MHD_OptionItem tls_options[] = {
+		{tls ? MHD_OPTION_HTTPS_MEM_KEY : MHD_OPTION_END, 0, (void *)cfg->tls_key_pem},
+		{MHD_OPTION_HTTPS_MEM_CERT, 0, (void *)cfg->tls_cert_pem},
+		{MHD_OPTION_END, 0, NULL},
+	};
 	srv->daemon = MHD_start_daemon(
-		MHD_USE_THREAD_PER_CONNECTION | MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_POLL | MHD_USE_ERROR_LOG,
+		MHD_USE_THREAD_PER_CONNECTION | MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_POLL | MHD_USE_ERROR_LOG |
+			(tls ? MHD_USE_TLS : 0),
 		cfg->port, NULL, NULL, on_request, srv, MHD_OPTION_EXTERNAL_LOGGER, on_mhd_log, srv, MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&sa,
+		MHD_OPTION_ARRAY, tls_options,
 		MHD_OPTION_URI_LOG_CALLBACK, on_uri, srv, MHD_OPTION_NOTIFY_COMPLETED, on_completed, srv,
 		MHD_OPTION_CONNECTION_TIMEOUT, 60u, MHD_OPTION_CONNECTION_LIMIT, 1000u,
 		MHD_OPTION_LISTEN_BACKLOG_SIZE, 256u, MHD_OPTION_END);

@@ -18,6 +18,8 @@ struct server_config {
 	const struct auth_keys *keys;  /* borrowed */
 	struct faults *faults;    /* borrowed */
 	struct store *store;      /* borrowed */
+	const char *tls_cert_pem; /* borrowed PEM texts; both NULL: plain HTTP, both set: HTTPS only */
+	const char *tls_key_pem;
 };
 
 struct server;

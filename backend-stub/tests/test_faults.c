@@ -2,7 +2,9 @@
  * test_faults: fault injection is deterministic under --fault-seed (same seed, same sequence;
  * other seed, other sequence), honours its rates within tolerance over 800 requests, adds the
  * configured latency, and a dropped POST is processed exactly once (the retry with the same
- * Idempotency-Key gets the first answer and creates nothing).
+ * Idempotency-Key gets the first answer and creates nothing). A garbage answer (200, not JSON) also
+ * comes after the work, and the retry gets the real first answer; the admin listing names the key
+ * that created the record. --error-status 500 answers 500 internal instead of 503.
  */
 #include <signal.h>
 #include <stdio.h>
@@ -118,6 +120,57 @@ int main(int argc, char **argv)
 		reply_finish(&r2);
 		CHECK(admin_count("help") == 1, "exactly once");
 		CHECK(stub_stop(&S, SIGTERM) == 0, "clean exit");
+	}
+	/* A garbage answer comes after the work: the retry replays the real answer, once. */
+	{
+		const char *garbage[] = {"--garbage-rate", "1", "--admin-token", TEST_ADMIN, NULL};
+		const char *plain[] = {"--admin-token", TEST_ADMIN, NULL};
+		test_uuid(key);
+		CHECK(stub_start(&S, garbage) == 0, "start answering garbage");
+		int before = admin_count("help");
+		memset(&rq, 0, sizeof(rq));
+		rq.method = "POST";
+		rq.path = "/v1/help-requests";
+		rq.body = "{\"reason\":\"assistance\",\"assisted_mode\":true}";
+		rq.idem_key = key;
+		stub_send(&S, NULL, &rq, &r);
+		CHECK(r.status == 200 && r.json == NULL && r.body && strstr(r.body, "Bad Gateway"),
+		      "garbage: 200 and not JSON (status %ld)", r.status);
+		reply_finish(&r);
+		CHECK(admin_count("help") == before + 1, "the request behind the garbage was processed");
+		CHECK(stub_stop(&S, SIGTERM) == 0, "clean exit");
+		CHECK(stub_start(&S, plain) == 0, "start without faults");
+		stub_send(&S, NULL, &rq, &r);
+		CHECK(r.status == 201 && r.json != NULL, "the retry gets the real answer (status %ld)", r.status);
+		reply_finish(&r);
+		CHECK(admin_count("help") == before + 1, "exactly once");
+		memset(&rq, 0, sizeof(rq));
+		rq.path = "/v1/admin/records?type=help";
+		rq.bearer = TEST_ADMIN;
+		stub_send(&S, NULL, &rq, &r);
+		const cJSON *item = cJSON_GetArrayItem(cJSON_GetObjectItemCaseSensitive(r.json, "items"), before);
+		const char *created_by = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(item, "idempotency_key"));
+		CHECK(created_by && strcmp(created_by, key) == 0, "the record names the key that created it");
+		reply_finish(&r);
+		CHECK(stub_stop(&S, SIGTERM) == 0, "clean exit");
+	}
+
+	/* --error-status 500: the error fault answers 500 internal, retryable. */
+	{
+		const char *errors[] = {"--error-rate", "1", "--error-status", "500", NULL};
+		const char *bad[] = {"--error-status", "404", NULL};
+		CHECK(stub_start(&S, errors) == 0, "start answering 500");
+		memset(&rq, 0, sizeof(rq));
+		rq.path = "/v1/texts";
+		stub_send(&S, NULL, &rq, &r);
+		const cJSON *err = cJSON_GetObjectItemCaseSensitive(r.json, "error");
+		const char *code = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(err, "code"));
+		CHECK(r.status == 500 && code && strcmp(code, "internal") == 0 &&
+			      cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(err, "retryable")),
+		      "500 internal, retryable (status %ld)", r.status);
+		reply_finish(&r);
+		CHECK(stub_stop(&S, SIGTERM) == 0, "clean exit");
+		CHECK(stub_start(&S, bad) != 0, "--error-status 404 is refused");
 	}
 	stub_cleanup(&S);
 	if (test_failures == 0)

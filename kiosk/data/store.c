@@ -709,11 +709,183 @@ out:
 	return ok;
 }
 
+/* One submission row of a damaged file, checked before it is copied: a known kind and state and a
+ * key of UUID length; anything else is damage, not a submission. */
+static bool salvageable(sqlite3_stmt *rd)
+{
+	const char *kind = (const char *)sqlite3_column_text(rd, 1);
+	const char *state = (const char *)sqlite3_column_text(rd, 2);
+	const char *key = (const char *)sqlite3_column_text(rd, 3);
+	bool kind_ok = false, state_ok = false;
+	for (int i = 0; kind && i < SUB_KIND_COUNT; i++)
+		kind_ok = kind_ok || strcmp(kind, kind_names[i]) == 0;
+	for (int i = 0; state && i < SUB_STATE_COUNT; i++)
+		state_ok = state_ok || strcmp(state, state_names[i]) == 0;
+	return kind_ok && state_ok && key && strlen(key) == KEY_LEN &&
+	       (sqlite3_column_type(rd, 10) == SQLITE_BLOB || sqlite3_column_type(rd, 10) == SQLITE_NULL);
+}
+
+#define SALVAGE_COLUMNS                                                                                      \
+	"id, kind, state, key, attempts, created_at, next_attempt_at, delivered_at, stopped_at, purged_at, payload, " \
+	"response, error_code, error_message"
+#define SALVAGE_PROBES 100000 /* ids tried one by one past a damaged stretch of the outbox */
+
+/* Copies what can still be read of the outbox of the damaged database at uri (read only) into this
+ * fresh database; see salvage_outbox. False when nothing of it could be read. */
+static bool salvage_from(struct store *s, const char *uri, int *copied, int *pending, int *lost)
+{
+	sqlite3 *old = NULL;
+	sqlite3_stmt *range = NULL, *one = NULL, *wr = NULL;
+	bool ok = false, in_tx = false;
+	int64_t last = 0, highest = 0;
+	*copied = *pending = *lost = 0;
+	if (sqlite3_open_v2(uri, &old, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL) != SQLITE_OK)
+		goto out;
+	sqlite3_stmt *seq = NULL;
+	if (sqlite3_prepare_v2(old, "SELECT seq FROM sqlite_sequence WHERE name = 'submissions'", -1, &seq, NULL) ==
+		    SQLITE_OK &&
+	    sqlite3_step(seq) == SQLITE_ROW)
+		highest = sqlite3_column_int64(seq, 0);
+	sqlite3_finalize(seq);
+	if (sqlite3_prepare_v2(old, "SELECT " SALVAGE_COLUMNS " FROM submissions WHERE id > ?1 ORDER BY id LIMIT 1", -1,
+			       &range, NULL) != SQLITE_OK ||
+	    sqlite3_prepare_v2(old, "SELECT " SALVAGE_COLUMNS " FROM submissions WHERE id = ?1", -1, &one, NULL) !=
+		    SQLITE_OK)
+		goto out;
+	wr = prepare(s, "INSERT OR IGNORE INTO submissions (" SALVAGE_COLUMNS ") VALUES "
+			"(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)");
+	if (!wr || begin_write(s) != SQLITE_OK)
+		goto out;
+	in_tx = true;
+	for (;;) {
+		sqlite3_reset(range);
+		sqlite3_bind_int64(range, 1, last);
+		int rc = sqlite3_step(range);
+		sqlite3_stmt *row = range;
+		if (rc == SQLITE_DONE)
+			break;
+		if (rc != SQLITE_ROW) { /* a damaged stretch: try the ids after it one by one */
+			int64_t id = last + 1;
+			rc = SQLITE_DONE;
+			for (int probes = 0; id <= highest && probes < SALVAGE_PROBES; id++, probes++) {
+				sqlite3_reset(one);
+				sqlite3_bind_int64(one, 1, id);
+				rc = sqlite3_step(one);
+				if (rc == SQLITE_ROW)
+					break;
+				if (rc != SQLITE_DONE) /* an id that was handed out and cannot be read */
+					++*lost;
+			}
+			if (rc != SQLITE_ROW)
+				break;
+			row = one;
+		}
+		last = sqlite3_column_int64(row, 0);
+		if (!salvageable(row)) {
+			++*lost;
+			continue;
+		}
+		sqlite3_reset(wr);
+		for (int c = 0; c < 14; c++) {
+			if (sqlite3_bind_value(wr, c + 1, sqlite3_column_value(row, c)) != SQLITE_OK)
+				goto out;
+		}
+		if (step(wr) != SQLITE_DONE)
+			goto out;
+		++*copied;
+		*pending += strcmp((const char *)sqlite3_column_text(row, 2), "pending") == 0;
+	}
+	if (commit(s) != SQLITE_OK)
+		goto out;
+	in_tx = false;
+	ok = true;
+out:
+	if (in_tx)
+		rollback(s);
+	sqlite3_finalize(wr);
+	sqlite3_finalize(range);
+	sqlite3_finalize(one);
+	sqlite3_close(old);
+	return ok;
+}
+
+/* A file cut short still counts, in its header, the pages it had, and SQLite then refuses to read
+ * any of it. Writes to copy the whole pages that are there, with a header that counts them; false
+ * when path is not such a file or the copy cannot be made. */
+static bool copy_cut_short(const char *path, const char *copy)
+{
+	unsigned char head[100];
+	bool ok = false;
+	int in = open(path, O_RDONLY | O_CLOEXEC), out = -1;
+	struct stat st;
+	if (in < 0 || fstat(in, &st) != 0 || read(in, head, sizeof(head)) != (ssize_t)sizeof(head) ||
+	    memcmp(head, "SQLite format 3", 16) != 0)
+		goto out;
+	unsigned page = (unsigned)head[16] << 8 | head[17];
+	if (page == 1)
+		page = 65536;
+	uint32_t counted = (uint32_t)head[28] << 24 | (uint32_t)head[29] << 16 | (uint32_t)head[30] << 8 | head[31];
+	off_t pages = page >= 512 ? st.st_size / (off_t)page : 0;
+	if (pages < 1 || (off_t)counted <= pages)
+		goto out;
+	out = open(copy, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+	if (out < 0 || lseek(in, 0, SEEK_SET) != 0)
+		goto out;
+	char buf[64 * 1024];
+	for (off_t left = pages * (off_t)page; left > 0;) {
+		ssize_t n = read(in, buf, left < (off_t)sizeof(buf) ? (size_t)left : sizeof(buf));
+		if (n <= 0 || write(out, buf, (size_t)n) != n)
+			goto out;
+		left -= n;
+	}
+	unsigned char count[4] = {(unsigned char)(pages >> 24), (unsigned char)(pages >> 16), (unsigned char)(pages >> 8),
+				  (unsigned char)pages};
+	ok = pwrite(out, count, sizeof(count), 28) == (ssize_t)sizeof(count);
+out:
+	if (out >= 0 && close(out) != 0)
+		ok = false;
+	if (in >= 0)
+		close(in);
+	if (!ok && out >= 0)
+		unlink(copy);
+	return ok;
+}
+
+/* Copies what can still be read of the outbox of the damaged file at path (just moved aside) into
+ * this fresh database, row for row: ids (the delivery order), states, keys and the sealed payloads
+ * (bound to their keys under kiosk.key, which stays), so what visitors were told was received is
+ * still delivered, under the same idempotency keys (a backend that already has one answers the
+ * first response again: nothing twice). Rows on damaged pages are skipped, probing ids one by one up
+ * to the highest the file handed out; a file cut short is read through a copy whose header counts
+ * the pages left. The damaged file itself is never written. Counts in *copied, *pending and *lost;
+ * false when the file could not be read at all. */
+static bool salvage_outbox(struct store *s, const char *path, int *copied, int *pending, int *lost)
+{
+	char uri[PATH_LEN * 3 + 32], wal[PATH_LEN + 8], copy[PATH_LEN + 16];
+	bool ok = false;
+	/* Read only: the damaged file must stay byte for byte what it was. Its write-ahead log, moved
+	 * aside with it, holds the latest commits (a crash leaves them there): read through it when it
+	 * is there; otherwise take the file as immutable, which leaves nothing beside it. */
+	snprintf(wal, sizeof(wal), "%s-wal", path);
+	if (uri_for(path, exists(wal) ? "mode=ro" : "immutable=1", uri, sizeof(uri)) &&
+	    salvage_from(s, uri, copied, pending, lost)) {
+		ok = true;
+		goto out;
+	}
+	snprintf(copy, sizeof(copy), "%s.salvage", path);
+	if (!copy_cut_short(path, copy))
+		goto out;
+	ok = uri_for(copy, "immutable=1", uri, sizeof(uri)) && salvage_from(s, uri, copied, pending, lost);
+	unlink(copy);
+out:
+	return ok;
+}
+
 static bool open_read_write(struct store *s, char *err, size_t errlen)
 {
 	bool ok = false;
 	int64_t version = 0;
-	char detail[256] = "";
+	char detail[256] = "", damaged_name[PATH_LEN] = "";
 	bool damaged = false;
 	int rc = connect_db(s, s->db_path, SQLITE_OPEN_READWRITE | (s->create ? SQLITE_OPEN_CREATE : 0));
 	if (rc != SQLITE_OK) {
@@ -747,20 +919,21 @@ static bool open_read_write(struct store *s, char *err, size_t errlen)
 		goto out;
 	}
 	if (damaged) {
-		char name[PATH_LEN];
 		if (!s->create) {
 			say(err, errlen, "%s is damaged (%s); the UI's connection moves it aside at start", s->db_path,
 			    detail);
 			goto out;
 		}
+		/* Closing must not checkpoint the write-ahead log into the damaged file: both move aside as
+		 * they are, and the salvage reads through the log. */
+		sqlite3_db_config(s->db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, (int *)NULL);
 		disconnect_db(s);
-		if (!quarantine(s, name, sizeof(name), err, errlen))
+		if (!quarantine(s, damaged_name, sizeof(damaged_name), err, errlen))
 			goto out;
 		problem(s, STORE_CORRUPT,
 			"The database failed its integrity check (%s): it was moved aside to %s (not deleted) and a "
-			"fresh database was created. What the damaged file held was not sent; staff can recover it from "
-			"that file.",
-			detail, name);
+			"fresh database was created.",
+			detail, damaged_name);
 		version = 0;
 		rc = connect_db(s, s->db_path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
 		if (rc != SQLITE_OK) {
@@ -800,6 +973,23 @@ static bool open_read_write(struct store *s, char *err, size_t errlen)
 	}
 	s->writable = true;
 	key_setup(s);
+	if (damaged_name[0]) { /* what visitors were told was received goes on from the fresh file */
+		char path[PATH_LEN * 2];
+		int copied, pending, lost;
+		snprintf(path, sizeof(path), "%s/%s", s->dir, damaged_name);
+		if (salvage_outbox(s, path, &copied, &pending, &lost) && lost == 0)
+			problem(s, STORE_CORRUPT,
+				"Every submission it held was recovered (%d, of which %d still to send, under their own keys).",
+				copied, pending);
+		else if (copied > 0 || lost > 0)
+			problem(s, STORE_CORRUPT,
+				"Submissions recovered from it: %d (of which %d still to send, under their own keys); %d could not be "
+				"read: staff can recover what is left from that file.",
+				copied, pending, lost);
+		else
+			problem(s, STORE_CORRUPT,
+				"Its outbox could not be read: what it held was not sent; staff can recover it from that file.");
+	}
 	ok = true;
 out:
 	if (!ok)

@@ -1,5 +1,6 @@
 /* The local store: schema and migrations, the outbox's order and states, encryption at rest and
- * purge, key problems, a damaged file, a read-only directory, a full disk, and two connections used
+ * purge, key problems, a damaged file (and what its outbox held recovered from it), a read-only
+ * directory, a full disk, and two connections used
  * from two threads. Every check runs in its own temporary directory, removed afterwards. */
 #include <dirent.h>
 #include <errno.h>
@@ -675,6 +676,111 @@ static void test_corrupt_page(void)
 	remove_dir();
 }
 
+/* A store with three acknowledged submissions (two pending, one delivered) and a big piece of
+ * reference data written after them, whose pages are the last of the file. Keys in keys[3]. */
+static void store_for_salvage(char keys[3][37], int64_t ids[3])
+{
+	make_dir();
+	struct store *s = open_store(true);
+	char err[256];
+	for (int i = 0; s && i < 3; i++)
+		CHECK(store_submit(s, i == 1 ? SUB_PLEDGE : SUB_BOOKING, PII_PAYLOAD, T0 + i, keys[i], &ids[i], err, sizeof(err)));
+	CHECK(s && store_mark_delivered(s, ids[1], "{\"reference\":\"PL-TEST0001\"}", T0 + 5));
+	static char big[200 * 1024];
+	memset(big, 'x', sizeof(big));
+	big[0] = '[';
+	big[1] = '"';
+	big[sizeof(big) - 2] = '"';
+	big[sizeof(big) - 1] = ']';
+	CHECK(s && store_ref_put(s, "texts", "", big, sizeof(big), T0, err, sizeof(err)));
+	store_close(s);
+}
+
+/* The damaged file is moved aside and what its outbox held is in the fresh one: the same ids,
+ * states, keys and payloads (still sealed under kiosk.key), so nothing acknowledged is lost. */
+static void expect_salvaged(char keys[3][37], const int64_t ids[3], const char *damaged, size_t damaged_len)
+{
+	char why[1024];
+	struct store *s = open_store(true);
+	if (!CHECK(s != NULL))
+		return;
+	CHECK_INT(health(s, why, sizeof(why)), STORE_CORRUPT);
+	CHECK(strstr(why, "Every submission it held was recovered (3, of which 2 still to send") != NULL);
+	const char *name = find_quarantined();
+	size_t len = 0;
+	char *moved = name ? read_all(path_in(name), &len) : NULL;
+	CHECK(moved && len == damaged_len && memcmp(moved, damaged, len) == 0); /* never written */
+	free(moved);
+	for (int i = 0; i < 3; i++) {
+		struct submission sub = {0};
+		CHECK(store_find_key(s, keys[i], &sub));
+		CHECK_INT(sub.id, ids[i]);
+		CHECK_STR(sub.payload, PII_PAYLOAD);
+		CHECK_INT(sub.state, i == 1 ? SUB_DELIVERED : SUB_PENDING);
+		submission_finish(&sub);
+	}
+	struct outbox_counts c;
+	CHECK(store_outbox_counts(s, &c) && c.by_state[SUB_PENDING] == 2 && c.by_state[SUB_DELIVERED] == 1);
+	int64_t id = 0; /* a new submission follows them */
+	CHECK(submit(s, SUB_HELP_REQUEST, "{\"after\":true}", T0 + 9, &id));
+	CHECK(id > ids[2]);
+	store_close(s);
+}
+
+static void test_corrupt_salvage(void)
+{
+	char keys[3][37];
+	int64_t ids[3];
+	/* A page of reference data turned to noise (the last page of the file is the big text's). */
+	store_for_salvage(keys, ids);
+	size_t len = 0;
+	char *bytes = read_all(path_in("kiosk.db"), &len);
+	int64_t page_size = raw_int("PRAGMA page_size");
+	CHECK(bytes && page_size > 0 && len > 10 * (size_t)page_size);
+	if (bytes && page_size > 0 && len > 10 * (size_t)page_size) {
+		memset(bytes + len - 3 * (size_t)page_size, 0xA5, (size_t)page_size);
+		CHECK(write_all(path_in("kiosk.db"), bytes, len, 0600));
+		expect_salvaged(keys, ids, bytes, len);
+	}
+	free(bytes);
+	remove_dir();
+
+	/* The file cut short (its header still counts the pages it had): read through a copy. */
+	store_for_salvage(keys, ids);
+	bytes = read_all(path_in("kiosk.db"), &len);
+	if (CHECK(bytes && len > 10 * (size_t)page_size)) {
+		len = len / 2 / (size_t)page_size * (size_t)page_size;
+		CHECK(write_all(path_in("kiosk.db"), bytes, len, 0600));
+		expect_salvaged(keys, ids, bytes, len);
+		DIR *d = opendir(dir); /* the copy it read through is gone */
+		struct dirent *e;
+		while (d && (e = readdir(d)))
+			CHECK(strstr(e->d_name, ".salvage") == NULL);
+		if (d)
+			closedir(d);
+	}
+	free(bytes);
+	remove_dir();
+
+	/* The outbox's own page lost: nothing to recover, and the health says so. */
+	store_for_salvage(keys, ids);
+	int64_t page = raw_int("SELECT rootpage FROM sqlite_master WHERE name = 'submissions'");
+	bytes = read_all(path_in("kiosk.db"), &len);
+	if (CHECK(bytes && page > 1 && (int64_t)len >= page * page_size)) {
+		memset(bytes + (page - 1) * page_size, 0xA5, (size_t)page_size);
+		CHECK(write_all(path_in("kiosk.db"), bytes, len, 0600));
+		char why[1024];
+		struct store *s = open_store(true);
+		CHECK(s && health(s, why, sizeof(why)) == STORE_CORRUPT);
+		CHECK(s && strstr(why, "Submissions recovered from it: 0") && strstr(why, "3 could not be read"));
+		struct outbox_counts c;
+		CHECK(s && store_outbox_counts(s, &c) && c.by_state[SUB_PENDING] == 0);
+		store_close(s);
+	}
+	free(bytes);
+	remove_dir();
+}
+
 /* Opens the populated store and expects STORE_READ_ONLY with reads working and writes refused. */
 static void expect_read_only(int64_t id, bool asked)
 {
@@ -965,6 +1071,7 @@ int main(void)
 	test_key_problems();
 	test_corrupt_garbage();
 	test_corrupt_page();
+	test_corrupt_salvage();
 	test_read_only();
 	test_disk_full();
 	test_two_threads();
