@@ -3,7 +3,9 @@
  *    (glyphs already in the atlas, as on any screen after its first frame);
  *  - a full redraw of the home screen (UI pass, draw, present), the steady state of the kiosk;
  *  - the same text drawn from the cache, showing what caching saves;
- *  - a full redraw of every screen (attract, home, the widget gallery pages) in both themes.
+ *  - a full redraw of every screen (attract, home, the widget gallery pages) in both themes;
+ *  - text layout throughput: shaping and line breaking alone (text_layout_create, no drawing) of the
+ *    Chinese text and of an English one, in glyphs and lines per second.
  * Prints median and p99 of each over many repetitions. */
 #include <stdio.h>
 
@@ -17,6 +19,7 @@
 #include "platform/platform.h"
 #include "render/renderer.h"
 #include "text/text_cache.h"
+#include "text/text_layout.h"
 
 static void report(const char *what, double *v, int n)
 {
@@ -30,6 +33,38 @@ static const char paragraph[] =
 	"并签署授权核对家庭经济状况的声明。街道办事处自受理之日起二十个工作日内完成调查核实，提出初审意见，"
 	"在申请人所在村（社区）公示七天；区民政部门在十个工作日内作出审批决定。2020年本区城乡低保标准为每人每月900元，"
 	"特困人员基本生活标准不低于低保标准的1.6倍。对不予批准的，应当书面说明理由。";
+
+static const char english[] =
+	"Minimum living allowance: a household whose income per member is below the local minimum living standard, "
+	"and whose property meets the conditions, may apply. Apply in writing at the sub-district office where your "
+	"household is registered, stating truthfully who lives with you, your income and your property, and sign "
+	"the consent to the check of your household's finances. The office checks within twenty working days. ";
+
+/* Lays text out anew RUNS times in max_width pixels; prints the time per layout and the throughput. */
+static void layout_rate(const char *what, struct font_set *fs, const char *text, const struct text_style *st,
+			int max_width)
+{
+	enum { RUNS = 200 };
+	double t[RUNS];
+	uint32_t glyphs = 0, lines = 0;
+	for (int i = -5; i < RUNS; i++) {
+		double t0 = bench_now_ms();
+		struct text_layout *l = text_layout_create(fs, text, strlen(text), st, max_width);
+		double ms = bench_now_ms() - t0;
+		if (!l) {
+			fprintf(stderr, "bench_frames: out of memory\n");
+			exit(1);
+		}
+		glyphs = l->glyph_count;
+		lines = l->line_count;
+		text_layout_destroy(l);
+		if (i >= 0)
+			t[i] = ms;
+	}
+	double median = bench_quantile(t, RUNS, 0.5), p99 = bench_quantile(t, RUNS, 0.99);
+	printf("%-52s median %7.3f ms   p99 %7.3f ms   (%d runs): %.0f glyphs/s, %.0f lines/s (%u glyphs, %u lines)\n",
+	       what, median, p99, RUNS, glyphs / median * 1000, lines / median * 1000, glyphs, lines);
+}
 
 int main(void)
 {
@@ -83,6 +118,17 @@ int main(void)
 	}
 	report("2,000-char text: layout + draw (layout anew)", cold, RUNS);
 	report("2,000-char text: draw from the layout cache", warm, RUNS);
+	layout_rate("text layout, Chinese 2,000 chars in 1000 px", fs, text, &st, 1000);
+	struct text_style en = st;
+	en.lang = TEXT_LANG_EN;
+	char *english_text = malloc(sizeof(english) * 5);
+	if (!english_text)
+		return 1;
+	english_text[0] = '\0';
+	for (int i = 0; i < 5; i++)
+		strcat(english_text, english);
+	layout_rate("text layout, English 2,090 chars in 1000 px", fs, english_text, &en, 1000);
+	free(english_text);
 	draw_list_finish(&list);
 	text_cache_destroy(cache);
 	renderer_destroy(r);

@@ -20,7 +20,10 @@ pause_ms=${PAUSE_MS:-150}
 size=1080x1920
 width=${size%x*} height=${size#*x}
 
-die() { printf 'ui_latency: %s\n' "$*" >&2; exit 1; }
+bench_name=ui_latency
+# shellcheck source=bench/lib.sh
+. bench/lib.sh
+die() { bench_die "$@"; }
 
 at_least() { # name, value, minimum
 	if ! [[ $2 =~ ^[0-9]+$ ]] || (($2 < $3)); then die "$1 must be a whole number >= $3, got \"$2\""; fi
@@ -34,48 +37,19 @@ for tool in Xvfb xdpyinfo xdotool jq cmake; do
 done
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/ui_latency.XXXXXX")
-pids=() # started here, killed in reverse order on exit
-nap_pid=
-
-# Sleeps $1 seconds in a way a signal's trap interrupts at once (a foreground sleep delays it).
-nap() {
-	sleep "$1" &
-	nap_pid=$!
-	wait "$nap_pid"
-	nap_pid=
-}
-
-stop_pid() {
-	local pid=$1
-	kill "$pid" 2>/dev/null || return 0
-	for _ in $(seq 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-	kill -KILL "$pid" 2>/dev/null || true
-	wait "$pid" 2>/dev/null || true
-}
-
-forget_pid() { # stops process $1 now and drops it from pids, so its number is never signalled again
-	local kept=() pid
-	stop_pid "$1"
-	for pid in "${pids[@]}"; do [ "$pid" = "$1" ] || kept+=("$pid"); done
-	pids=("${kept[@]}")
-}
-
-cleanup() {
-	local i
-	[ -z "$nap_pid" ] || stop_pid "$nap_pid"
-	for ((i = ${#pids[@]} - 1; i >= 0; i--)); do stop_pid "${pids[i]}"; done
-	rm -rf "$tmp"
-}
-trap cleanup EXIT
+trap bench_cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
-# --- build
-if ! { cmake --preset release && cmake --build --preset release -j"$(nproc)"; } >"$tmp/build.log" 2>&1; then
-	tail -n 30 "$tmp/build.log" >&2
-	die "release build failed"
+# --- build (unless BENCH_BUILD names a release build to use as it is)
+bin=${BENCH_BUILD:-}
+if [ -z "$bin" ]; then
+	if ! { cmake --preset release && cmake --build --preset release -j"$(nproc)"; } >"$tmp/build.log" 2>&1; then
+		tail -n 30 "$tmp/build.log" >&2
+		die "release build failed"
+	fi
+	bin=build/release
 fi
-bin=build/release
 kiosk=$bin/kiosk/kiosk
 probe=$bin/bench/bench_x11_probe
 [ -x "$probe" ] || die "$probe was not built: install libx11-dev libxtst-dev, then run again"
@@ -119,19 +93,8 @@ if [ "$first_screen" = attract ]; then
 fi
 
 # --- the X server, on a display number it picks itself
-Xvfb -displayfd 3 -screen 0 "${size}x24" -nolisten tcp 3>"$tmp/display" >"$tmp/xvfb.log" 2>&1 &
-xvfb=$!
-pids+=("$xvfb")
-for _ in $(seq 100); do
-	[ -s "$tmp/display" ] && break
-	kill -0 "$xvfb" 2>/dev/null || { cat "$tmp/xvfb.log" >&2; die "Xvfb exited"; }
-	sleep 0.1
-done
-[ -s "$tmp/display" ] || die "Xvfb did not report its display number within 10 s"
-DISPLAY=:$(tr -d '[:space:]' <"$tmp/display")
-export DISPLAY
-for _ in $(seq 100); do xdpyinfo >/dev/null 2>&1 && break; sleep 0.1; done
-xdpyinfo >/dev/null 2>&1 || die "Xvfb on $DISPLAY does not answer"
+xvfb_start "${size}x24"
+xvfb=$xvfb_pid
 
 # Waits for a visible top-level window called $1 (exact name) and checks it covers the screen.
 await_window() {
@@ -145,19 +108,10 @@ await_window() {
 		die "window \"$1\" is not ${size} ($geometry): the dump's positions would not match it"
 }
 
-cpu_ticks() { # utime + stime of process $1, in clock ticks
-	local stat fields
-	stat=$(<"/proc/$1/stat")
-	read -r -a fields <<<"${stat##*) }" # fields[0] is field 3 (state) of proc(5)
-	echo $((fields[11] + fields[12]))
-}
-
 switches() { # context switches of every thread of process $1
 	cat /proc/"$1"/task/*/status 2>/dev/null |
 		awk '/^(non)?voluntary_ctxt_switches:/ { n += $2 } END { print n + 0 }'
 }
-
-smaps_kib() { awk -v key="$2:" '$1 == key { print $2 }' "/proc/$1/smaps_rollup"; }
 
 # --- idle: a kiosk nobody has touched
 "$kiosk" >"$tmp/kiosk.log" 2>&1 &
