@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # The two commands of this repository:
 #   ./dev.sh run   install what is missing, build, start the backend stub with demo data and the kiosk
-#   ./dev.sh test  install what is missing, build the dev and asan presets, run the whole suite in both
+#   ./dev.sh test  install what is missing, build the dev and asan presets, run the whole suite in both,
+#                  then the fuzz targets' short pass (preset fuzz)
+#   ./dev.sh deps  install what is missing, nothing else (bench/run.sh starts with it)
 # Idempotent: a second run installs nothing and rebuilds only what changed.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -13,35 +15,22 @@ PACKAGES=(
   libsdl2-dev libharfbuzz-dev libfreetype-dev libunibreak-dev libinih-dev libpng-dev
   libcjson-dev libsodium-dev libsqlite3-dev libcurl4-openssl-dev libmicrohttpd-dev libqrencode-dev
   libespeak-ng-dev espeak-ng espeak-ng-data
+  libzinnia-dev tegaki-zinnia-simplified-chinese opencc libopencc1.1
+  librime-dev rime-data-luna-pinyin
   fonts-noto-cjk fonts-noto-core fonts-dejavu-core
-  curl xvfb xauth xdotool imagemagick x11-utils libx11-dev libxtst-dev jq
+  curl xvfb xauth xdotool imagemagick x11-utils libx11-dev libxtst-dev jq sqlite3
   libcups2-dev cups cups-client cups-bsd
   dpkg-dev adduser systemd cage openssl
+  gettext libopencc-dev libopencc-data
+  clang libclang-rt-14-dev
 )
 
 log() { printf '\033[1mdev.sh:\033[0m %s\n' "$*" >&2; }
 
-install_missing() {
-  local missing=()
-  for p in "${PACKAGES[@]}"; do
-    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
-  done
-  [ ${#missing[@]} -eq 0 ] && return 0
-  log "installing missing Debian packages: ${missing[*]}"
-  local sudo=()
-  if [ "$(id -u)" -ne 0 ]; then
-    if command -v sudo >/dev/null 2>&1; then
-      sudo=(sudo)
-    else
-      log "not root and no sudo: install these packages as root, then run again:"
-      log "  apt-get install ${missing[*]}"
-      exit 1
-    fi
-  fi
-  export DEBIAN_FRONTEND=noninteractive
-  "${sudo[@]}" apt-get update -qq
-  "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
-}
+# The install logic is shared with bench/run.sh.
+# shellcheck source=tools/packages.sh
+. "$ROOT/tools/packages.sh"
+install_missing() { packages_install_missing "${PACKAGES[@]}"; }
 
 jobs() { nproc 2>/dev/null || echo 2; }
 
@@ -60,6 +49,11 @@ cmd_test() {
   ctest --preset dev -j"$(jobs)" || status=1
   log "test suite, asan build (ASan + UBSan + LeakSanitizer)"
   ctest --preset asan -j"$(jobs)" || status=1
+  # The fuzz targets (fuzz/, clang + libFuzzer): a few seconds each from the committed seeds.
+  # fuzz/run.sh [SECONDS] is the long pass.
+  log "fuzz targets, short pass (libFuzzer, ASan + UBSan)"
+  build fuzz
+  ctest --preset fuzz -j"$(jobs)" || status=1
   return $status
 }
 
@@ -95,7 +89,10 @@ id = demo-kiosk
 [backend]
 url = http://127.0.0.1:$port
 secret = $secret
+[idcard]
+reader = file:$run_dir/idcard.json
 INI
+  log "the ID card reader is simulated: copy a card onto it, e.g. cp assets/demo/cards/chen_dawen.json $run_dir/idcard.json"
   # Fill the kiosk's cache with the stub's reference data before the first screen.
   "$bin/kiosk/kiosk" --config "$run_dir/kiosk.ini" --data "$run_dir/data" --sync-now >/dev/null || true
   if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
@@ -118,5 +115,6 @@ INI
 case "${1:-}" in
   run) cmd_run ;;
   test) cmd_test ;;
-  *) echo "usage: ./dev.sh run|test" >&2; exit 2 ;;
+  deps) install_missing ;;
+  *) echo "usage: ./dev.sh run|test|deps" >&2; exit 2 ;;
 esac

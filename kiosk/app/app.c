@@ -16,12 +16,15 @@
 #include "app/session.h"
 #include "app/staff_gesture.h"
 #include "app/strings.h"
+#include "app/input_methods.h"
 #include "app/voice_session.h"
 #include "automation/script.h"
 #include "booking/booking_data.h"
 #include "assistance/assistance_catalog.h"
 #include "charity/charity_catalog.h"
+#include "data/data_health.h"
 #include "data/store.h"
+#include "idcard/idcard_watch.h"
 #include "net/sync.h"
 #include "net/query.h"
 #include "config/config.h"
@@ -32,6 +35,7 @@
 #include "render/png_io.h"
 #include "render/renderer.h"
 #include "screens/assisted_bar.h"
+#include "screens/flow.h"
 #include "screens/screen.h"
 #include "staff/audit.h"
 #include "staff/staff_mode.h"
@@ -65,7 +69,11 @@ struct app {
 	uint64_t warning_since;
 	unsigned changes; /* bumped whenever the state changes outside a pass (timers) */
 	bool quit;
+	bool out_of_service; /* no font draws a language offered: the outage notice, not the attract screen */
+	bool store_ok; /* the store opened healthy: it takes submissions while its disk has room */
+	enum text_lang outage_lang; /* a language the fonts draw the notice in */
 	struct voice_session *voice; /* the assisted mode's speech */
+	struct input_methods *input; /* the Chinese keyboards' pinyin and handwriting */
 	struct staff_mode staff; /* PIN, lockout, staff screens' requests, settings version */
 	struct staff_gesture gesture; /* the hidden hold that opens the PIN pad */
 	int64_t close_ignored_at; /* wall clock of the last "window close ignored" log line */
@@ -74,6 +82,54 @@ struct app {
 };
 
 void idle_warning_build(struct screen_ctx *ctx);
+
+/* Visitors must never meet empty boxes where words should be: when no installed font draws the
+ * service names in a language the kiosk offers (fonts-noto-cjk missing, a fonts.ini naming files
+ * that are not there), say so once in the log and show the out-of-service notice, in a language
+ * the fonts do draw, instead of the attract screen. */
+static void check_fonts(struct app *app, const char *manifest)
+{
+	static const char *const probes[] = {"home.greeting", "home.booking.title", "home.assistance.title",
+					     "home.charity.title", "outage.title"};
+	char offered[300], missing[64] = "";
+	const char *sample = "";
+	unsigned seen = 0;
+	snprintf(offered, sizeof(offered), "%s %s", config_str(&app->cfg, "kiosk", "language"),
+		 config_str(&app->cfg, "kiosk", "languages"));
+	char *save = NULL;
+	for (char *tag = strtok_r(offered, " ", &save); tag; tag = strtok_r(NULL, " ", &save)) {
+		int lang = text_lang_parse(tag);
+		if (lang < 0 || (seen & (1u << lang)))
+			continue;
+		seen |= 1u << lang;
+		for (size_t i = 0; i < sizeof(probes) / sizeof(probes[0]); i++) {
+			const char *text = strings_get(app->strings, (enum text_lang)lang, probes[i]);
+			if (!font_set_draws(app->fonts, (enum text_lang)lang, text)) {
+				size_t used = strlen(missing);
+				snprintf(missing + used, sizeof(missing) - used, "%s%s", used ? ", " : "", tag);
+				if (!sample[0])
+					sample = text;
+				break;
+			}
+		}
+	}
+	if (!missing[0])
+		return;
+	app->out_of_service = true;
+	app->outage_lang = TEXT_LANG_EN;
+	for (int i = 0; i < TEXT_LANG_COUNT; i++) {
+		enum text_lang lang = (enum text_lang)i;
+		if (font_set_draws(app->fonts, lang, strings_get(app->strings, lang, "outage.title")) &&
+		    font_set_draws(app->fonts, lang, strings_get(app->strings, lang, "outage.body"))) {
+			app->outage_lang = lang;
+			break;
+		}
+	}
+	kiosk_log(LOG_ERROR,
+		  "fonts: no installed font draws the %s interface (\"%s\" would show as empty boxes): install "
+		  "fonts-noto-cjk, or correct %s; until then visitors see the out-of-service notice (in %s)",
+		  missing, sample, manifest, text_lang_tag(app->outage_lang));
+}
 
 static bool prepare_data_dir(const char *dir, char *err, size_t errlen)
 {
@@ -131,11 +187,39 @@ static void open_data(struct app *app)
 	app->kiosk.charity = charity_data_create(app->kiosk.store);
 	app->kiosk.assistance = assist_data_create(app->kiosk.store);
 	enum store_health h = store_health(app->kiosk.store, app->kiosk.why, sizeof(app->kiosk.why));
-	app->kiosk.can_submit = h == STORE_HEALTHY;
+	app->kiosk.can_submit = app->store_ok = h == STORE_HEALTHY;
 	if (h != STORE_HEALTHY)
 		kiosk_log(LOG_ERROR, "the kiosk cannot take submissions: %s", app->kiosk.why);
 	booking_data_set_window(app->kiosk.booking, (int)config_int(&app->cfg, "booking", "window_days"));
 	start_network(app);
+}
+
+#define SUBMIT_ROOM_MIN (1 << 20) /* bytes free where the data lives: a submission, its log, slack */
+
+/* Room for a visitor's submission, looked at as each session starts: a disk that filled up since
+ * sends the next visitor to the calm screen before they fill in a form for nothing (the review
+ * would refuse to store it), and a disk with room again brings the services back. Said in the log
+ * when it changes. */
+static void check_room(struct app *app)
+{
+	if (!app->store_ok)
+		return;
+	struct data_health dh;
+	data_health_collect(NULL, app->opts.data_dir, &dh);
+	bool room = dh.disk_free_bytes < 0 || dh.disk_free_bytes >= SUBMIT_ROOM_MIN;
+	if (room == app->kiosk.can_submit)
+		return;
+	app->kiosk.can_submit = room;
+	if (room) {
+		snprintf(app->kiosk.why, sizeof(app->kiosk.why), "The store is working normally.");
+		kiosk_log(LOG_INFO, "the disk of %s has room again: the kiosk takes submissions", app->opts.data_dir);
+	} else {
+		snprintf(app->kiosk.why, sizeof(app->kiosk.why),
+			 "The disk of %s has %lld bytes free (less than %d): the kiosk takes no submissions until there "
+			 "is room; what was stored before is safe.",
+			 app->opts.data_dir, (long long)dh.disk_free_bytes, SUBMIT_ROOM_MIN);
+		kiosk_log(LOG_ERROR, "the kiosk cannot take submissions: %s", app->kiosk.why);
+	}
 }
 
 /* Called on the sync thread: a settings document waits; wake the UI loop (SDL_PushEvent is
@@ -148,6 +232,39 @@ static void settings_ready(void *ctx)
 	e.type = app->wake_event;
 	if (app->wake_event != (Uint32)-1)
 		SDL_PushEvent(&e);
+}
+
+/* Called on the card reader's thread: a card waits; wake the UI loop, which takes it in app_tick. */
+static void idcard_ready(void *ctx)
+{
+	settings_ready(ctx);
+}
+
+/* Starts the card reader's thread for [idcard] reader; a kiosk without a reader runs on. */
+static void start_idcard(struct app *app)
+{
+	char err[300];
+	app->kiosk.idcard = idcard_watch_start(config_str(&app->cfg, "idcard", "reader"), idcard_ready, app, err,
+					       sizeof(err));
+	if (!app->kiosk.idcard && err[0])
+		kiosk_log(LOG_ERROR, "identity card reader: %s", err);
+}
+
+/* A card the reader thread holds goes into the session, for the form on screen to fill from. */
+static void take_idcard(struct app *app)
+{
+	struct idcard_record card;
+	enum idcard_event ev = idcard_watch_take(app->kiosk.idcard, &card);
+	if (ev == IDCARD_EVENT_NONE)
+		return;
+	idcard_record_wipe(&app->session.card.record);
+	if (ev == IDCARD_EVENT_CARD)
+		app->session.card.record = card;
+	app->session.card.event = (int)ev;
+	app->session.card.seq++;
+	idcard_record_wipe(&card);
+	app->last_activity = clock_now_ms(&app->clock); /* someone is there */
+	app->changes++;
 }
 
 /* Starts the sync thread and the query worker for the configured backend (none without one). */
@@ -256,6 +373,8 @@ struct app *app_create(const struct app_options *opts, char *err, size_t errlen)
 	app->strings = strings_load(path, err, errlen);
 	if (!app->strings)
 		goto fail;
+	snprintf(path, sizeof(path), "%s/fonts.ini", install_dir_path(INSTALL_FONTS));
+	check_fonts(app, path);
 	app->texts = text_cache_create(app->fonts, TEXT_CACHE_BUDGET);
 	if (!app->texts) {
 		snprintf(err, errlen, "out of memory");
@@ -280,8 +399,15 @@ struct app *app_create(const struct app_options *opts, char *err, size_t errlen)
 		goto fail;
 	}
 	app->kiosk.voice = app->voice;
+	/* Pinyin and handwriting load on their own threads: the first frame does not wait for them. */
+	app->input = input_methods_create(settings_ready, app);
+	if (!app->input) {
+		snprintf(err, errlen, "out of memory");
+		goto fail;
+	}
 	clock_init(&app->clock, opts->script_path != NULL);
 	open_data(app);
+	start_idcard(app);
 	app_end_session(app); /* start as after a session: defaults, attract screen */
 	return app;
 fail:
@@ -295,6 +421,7 @@ void app_destroy(struct app *app)
 		return;
 	query_stop(app->kiosk.query);
 	sync_stop(app->kiosk.sync);
+	idcard_watch_stop(app->kiosk.idcard);
 	booking_data_destroy(app->kiosk.booking);
 	charity_data_destroy(app->kiosk.charity);
 	assist_data_destroy(app->kiosk.assistance);
@@ -303,6 +430,7 @@ void app_destroy(struct app *app)
 	free(app->refused_doc);
 	session_wipe(&app->session);
 	ui_finish(&app->ui);
+	input_methods_destroy(app->input);
 	voice_session_destroy(app->voice); /* before the platform: it ends SDL, audio included */
 	renderer_destroy(app->renderer);
 	platform_destroy(app->platform);
@@ -349,13 +477,20 @@ void app_end_session(struct app *app)
 	app->staff.active = false; /* staff mode ends with the session, wiped like a visitor's */
 	app->staff.request = STAFF_REQUEST_NONE;
 	staff_gesture_reset(&app->gesture);
+	idcard_watch_arm(app->kiosk.idcard, false); /* a card not taken yet goes with the session */
 	session_wipe(&app->session);
 	ui_reset(&app->ui);
+	/* Laid-out texts hold what the visitor typed (a name, an ID number while it was being typed). */
+	text_cache_clear(app->texts);
 	voice_session_reset(app->voice);
+	input_methods_wipe(app->input); /* what was typed or written, in the engines too */
 	app->lang = (enum text_lang)text_lang_parse(config_str(&app->cfg, "kiosk", "language"));
 	app->theme_kind = (enum theme_kind)theme_kind_parse(config_str(&app->cfg, "kiosk", "theme"));
 	app->warning = false;
-	reset_stack(app, "attract");
+	if (app->out_of_service)
+		app->lang = app->outage_lang;
+	check_room(app);
+	reset_stack(app, app->out_of_service ? "outage" : "attract");
 	app->last_activity = clock_now_ms(&app->clock);
 	app->changes++;
 }
@@ -415,6 +550,7 @@ uint64_t app_tick(struct app *app)
 {
 	uint64_t now = clock_now_ms(&app->clock);
 	take_remote_settings(app);
+	take_idcard(app);
 	if (on_attract(app)) {
 		if (!staff_gesture_due(&app->gesture, now))
 			return staff_gesture_deadline(&app->gesture);
@@ -454,6 +590,7 @@ static void begin_pass(struct app *app, const struct ui_event *ev)
 	platform_size(app->platform, &w, &h);
 	theme_init(&app->theme, app->theme_kind, w, h);
 	ui_begin(&app->ui, &app->theme, app->lang, w, h, clock_now_ms(&app->clock), ev);
+	input_methods_before_pass(app->input, &app->ui, app->strings);
 }
 
 static void apply(struct app *app, const struct screen_request *rq)
@@ -552,8 +689,12 @@ static void handle_pass(struct app *app, const struct ui_event *ev)
 	begin_pass(app, ev);
 	const struct screen_desc *built = top(app);
 	struct screen_ctx ctx = {&app->ui, app->strings, &app->cfg, &app->session, &app->kiosk,
-				 {-1, -1, SCREEN_STAY, NULL}, 0, built->name};
+				 {-1, -1, SCREEN_STAY, NULL}, 0, built->name, false};
+	app->kiosk.idcard_wanted = false;
 	built->build(&ctx);
+	screen_ref_note_update(&ctx);
+	/* the reader keeps a card only while the screen on top is a form that takes one */
+	idcard_watch_arm(app->kiosk.idcard, app->kiosk.idcard_wanted && !app->warning);
 	assisted_bar_dialogs(&ctx);
 	if (app->warning) {
 		uint64_t now = clock_now_ms(&app->clock), end = app->warning_since + countdown_ms(app);
@@ -667,6 +808,11 @@ const char *app_lang_tag(const struct app *app)
 struct clock *app_clock(struct app *app)
 {
 	return &app->clock;
+}
+
+size_t app_text_cache_bytes(const struct app *app)
+{
+	return text_cache_stats(app->texts).bytes;
 }
 
 void app_text_stats(const struct app *app, size_t *layouts_made, uint64_t *glyphs_rasterized)

@@ -64,5 +64,7 @@ const char *app_last_speech(const struct app *app);
 struct clock *app_clock(struct app *app);
 /* Layout cache and glyph statistics, for benchmarks and cache tests. */
 void app_text_stats(const struct app *app, size_t *layouts_made, uint64_t *glyphs_rasterized);
+/* The bytes the layout cache holds now (bounded by its budget), for the soak's memory records. */
+size_t app_text_cache_bytes(const struct app *app);
 
 #endif

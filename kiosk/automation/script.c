@@ -1,20 +1,29 @@
-/* Automation driver; see script.h. Lines are capped at 1 KiB; a longer line is an error, not a
- * silent cut. Every command acts through the same app_handle/app_draw path as real input. */
+/* Automation driver; see script.h. Lines are capped at 1 KiB (a longer line is an error, not a silent
+ * cut) and scripts at 16 MiB. Every command acts through the same app_handle/app_draw path as real input. */
 #include "automation/script.h"
 
 #include <cjson/cJSON.h>
 #include <errno.h>
+#include <malloc.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 
 #include <SDL.h>
+#include <sqlite3.h>
 
 #include "app/app.h"
+#include "core/atomic_file.h"
+#include "ime/ink_file.h"
+#include "ui/handwriting_pad.h"
 
 #define LINE_MAX_LEN 1024
+/* Bytes of a script file: the reliability soak's 2,000 sessions in one run take about 1.2 MiB. */
+#define SCRIPT_MAX (16 * 1024 * 1024)
+#define FRAMES_MAX 10000
 
 struct run {
 	struct app *app;
@@ -146,24 +155,25 @@ static bool do_hold(struct run *r, const char *arg)
 
 /* wait-for TARGET MS: gives up to MS milliseconds of real time (the virtual clock stands still) for
  * TARGET to appear, drawing and running the timers every 20 ms: for what another thread brings
- * (the sync engine's delivery, settings from the backend). */
-static bool do_wait_for(struct run *r, char *arg)
+ * (the sync engine's delivery, settings from the backend). wait-gone TARGET MS is the same for
+ * TARGET to leave the screen: a spinner, when either an answer or a message may follow it. */
+static bool do_wait_for(struct run *r, const char *cmd, char *arg, bool present)
 {
 	char *space = strrchr(arg, ' ');
 	char *end = NULL;
 	long ms = space ? strtol(space + 1, &end, 10) : -1;
 	if (!space || !end || *end || ms < 0 || ms > 120000)
-		return fail(r, "wait-for: expected TARGET MS (0-120000), got \"%s\"", arg);
+		return fail(r, "%s: expected TARGET MS (0-120000), got \"%s\"", cmd, arg);
 	*space = '\0';
 	for (long waited = 0;; waited += 20) {
 		app_tick(r->app);
 		app_draw(r->app, false);
 		bool is_point;
 		int x, y;
-		if (resolve(app_ui(r->app), arg, &is_point, &x, &y))
+		if ((resolve(app_ui(r->app), arg, &is_point, &x, &y) != NULL) == present)
 			return true;
 		if (waited >= ms)
-			return fail(r, "wait-for %s: not on screen after %ld ms", arg, ms);
+			return fail(r, "%s %s: %s after %ld ms", cmd, arg, present ? "not on screen" : "still on screen", ms);
 		SDL_Delay(20);
 	}
 }
@@ -228,6 +238,73 @@ static bool do_drag(struct run *r, const char *arg)
 	return true;
 }
 
+/* ink FILE [TARGET]: replays recorded handwriting (ime/ink_file.h) onto the writing pad (#hw.pad, or
+ * TARGET): each stroke a finger pressed at its first point, moved along it in steps of at most 2% of
+ * the pad every 16 virtual ms, lifted at its end; 150 ms between strokes. FILE is relative to the
+ * script's directory unless absolute. The candidates come from another thread: wait-for them. */
+static bool do_ink(struct run *r, const char *arg)
+{
+	bool ok = false;
+	char file[LINE_MAX_LEN], target[LINE_MAX_LEN] = "#" UI_PAD_ID, path[2048], err[512];
+	struct ink *ink = NULL;
+	if (sscanf(arg, "%1023s %1023s", file, target) < 1) {
+		fail(r, "ink: expected FILE [TARGET]");
+		goto out;
+	}
+	const char *slash = strrchr(r->path, '/');
+	if (file[0] == '/' || !slash)
+		snprintf(path, sizeof(path), "%s", file);
+	else
+		snprintf(path, sizeof(path), "%.*s/%s", (int)(slash - r->path), r->path, file);
+	ink = malloc(sizeof(*ink));
+	if (!ink) {
+		fail(r, "ink: out of memory");
+		goto out;
+	}
+	if (!ink_load(path, ink, err, sizeof(err))) {
+		fail(r, "ink: %s", err);
+		goto out;
+	}
+	app_draw(r->app, false);
+	bool is_point;
+	int x, y;
+	const struct ui_widget *w = resolve(app_ui(r->app), target, &is_point, &x, &y);
+	if (!w || is_point) {
+		fail(r, "ink: no writing pad %s on screen", target);
+		goto out;
+	}
+	struct rect pad = w->rect;
+	int step = pad.w / 50 > 1 ? pad.w / 50 : 1;
+	for (int s = 0; s < ink->count; s++) {
+		const struct ink_stroke *st = &ink->strokes[s];
+		int px = pad.x + st->points[0].x * (pad.w - 1) / UI_INK_SCALE;
+		int py = pad.y + st->points[0].y * (pad.h - 1) / UI_INK_SCALE;
+		struct ui_event ev = {UI_EVENT_PRESS, px, py};
+		app_handle(r->app, &ev);
+		for (int i = 1; i < st->count; i++) {
+			int nx = pad.x + st->points[i].x * (pad.w - 1) / UI_INK_SCALE;
+			int ny = pad.y + st->points[i].y * (pad.h - 1) / UI_INK_SCALE;
+			int dist = abs(nx - px) > abs(ny - py) ? abs(nx - px) : abs(ny - py);
+			int steps = dist / step > 1 ? dist / step : 1;
+			for (int k = 1; k <= steps; k++) {
+				clock_advance(app_clock(r->app), 16);
+				ev = (struct ui_event){UI_EVENT_MOVE, px + (nx - px) * k / steps, py + (ny - py) * k / steps};
+				app_handle(r->app, &ev);
+			}
+			px = nx;
+			py = ny;
+		}
+		ev = (struct ui_event){UI_EVENT_RELEASE, px, py};
+		app_handle(r->app, &ev);
+		clock_advance(app_clock(r->app), 150);
+	}
+	app_draw(r->app, false);
+	ok = true;
+out:
+	free(ink);
+	return ok;
+}
+
 static void color_hex(char *out, struct color c)
 {
 	snprintf(out, 8, "#%02x%02x%02x", c.r, c.g, c.b);
@@ -269,6 +346,8 @@ static bool do_dump(struct run *r, const char *name)
 		cJSON_AddBoolToObject(o, "truncated", w->truncated);
 		cJSON_AddBoolToObject(o, "ellipsis", w->ellipsis_ok);
 		cJSON_AddBoolToObject(o, "clipped", w->clipped);
+		if (w->primary)
+			cJSON_AddBoolToObject(o, "primary", true);
 		cJSON_AddItemToArray(list, o);
 	}
 	char *json = cJSON_Print(root);
@@ -283,6 +362,48 @@ static bool do_dump(struct run *r, const char *name)
 	return ok ? true : fail(r, "dump: cannot write %s", path);
 }
 
+/* A "Vm…:  N kB" line of /proc/self/status in KiB; -1 when it cannot be read. */
+static long status_kib(const char *field)
+{
+	FILE *f = fopen("/proc/self/status", "r");
+	char line[256];
+	long kib = -1;
+	size_t len = strlen(field);
+	while (f && fgets(line, sizeof(line), f)) {
+		if (strncmp(line, field, len) == 0 && line[len] == ':') {
+			kib = strtol(line + len + 1, NULL, 10);
+			break;
+		}
+	}
+	if (f)
+		fclose(f);
+	return kib;
+}
+
+/* memory NAME: writes DIR/NAME.json with what the process holds at this line: the resident set
+ * (VmRSS) and its parts, private memory (RssAnon: where a leak shows) and pages of mapped files
+ * (RssFile: the fonts' glyphs as they are first drawn, shared and reclaimable, bounded by the files),
+ * its peak (VmHWM), the bytes glibc's main allocator has handed out (meaningless under a sanitizer,
+ * which brings its own), what two bounded caches hold of that (the text layouts, SQLite's pages) and
+ * the virtual clock. Soak tests compare these over thousands of sessions in one process. */
+static bool do_memory(struct run *r, const char *name)
+{
+	struct mallinfo2 mi = mallinfo2();
+	char json[400], path[1024];
+	snprintf(json, sizeof(json),
+		 "{\"rss_kib\": %ld, \"rss_anon_kib\": %ld, \"rss_file_kib\": %ld, \"hwm_kib\": %ld, \"heap_kib\": %zu, "
+		 "\"text_cache_kib\": %zu, \"sqlite_kib\": %lld, \"virtual_ms\": %llu, \"line\": %d}\n",
+		 status_kib("VmRSS"), status_kib("RssAnon"), status_kib("RssFile"), status_kib("VmHWM"),
+		 (mi.uordblks + mi.hblkhd) / 1024, app_text_cache_bytes(r->app) / 1024,
+		 (long long)(sqlite3_memory_used() / 1024), (unsigned long long)clock_now_ms(app_clock(r->app)), r->line);
+	out_path(r, name, ".json", path, sizeof(path));
+	FILE *f = fopen(path, "w");
+	bool ok = f && fputs(json, f) >= 0;
+	if (f && fclose(f) != 0)
+		ok = false;
+	return ok ? true : fail(r, "memory: cannot write %s", path);
+}
+
 static bool do_shot(struct run *r, const char *name)
 {
 	app_draw(r->app, false);
@@ -291,6 +412,44 @@ static bool do_shot(struct run *r, const char *name)
 	if (!app_screenshot(r->app, path, err, sizeof(err)))
 		return fail(r, "shot: %s", err);
 	app_draw(r->app, true);
+	return true;
+}
+
+static int by_value(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+	return (x > y) - (x < y);
+}
+
+/* `frames N [NAME]`: N full redraws of the current screen (UI pass, draw, present) in real time, for
+ * the benchmarks; prints "frames NAME THEME N MEDIAN_MS P99_MS" on stdout, NAME defaulting to the
+ * screen's (a dialog over a screen needs its own). */
+static bool do_frames(struct run *r, const char *arg)
+{
+	char *e = NULL;
+	long n = strtol(arg, &e, 10);
+	const char *name = e + strspn(e, " \t");
+	if (!*arg || (*e && *e != ' ' && *e != '\t') || n < 1 || n > FRAMES_MAX || strpbrk(name, " \t"))
+		return fail(r, "frames: expected a count from 1 to %d and an optional name, got \"%s\"", FRAMES_MAX, arg);
+	if (!*name)
+		name = app_screen_name(r->app);
+	double *ms = malloc((size_t)n * sizeof(*ms));
+	if (!ms)
+		return fail(r, "frames: out of memory");
+	app_draw(r->app, true); /* layouts and glyphs of this screen made before timing */
+	for (long i = 0; i < n; i++) {
+		struct timespec t0, t1;
+		clock_gettime(CLOCK_MONOTONIC, &t0);
+		app_draw(r->app, true);
+		clock_gettime(CLOCK_MONOTONIC, &t1);
+		ms[i] = (double)(t1.tv_sec - t0.tv_sec) * 1e3 + (double)(t1.tv_nsec - t0.tv_nsec) / 1e6;
+	}
+	qsort(ms, (size_t)n, sizeof(*ms), by_value);
+	long p99 = n * 99 / 100;
+	printf("frames %s %s %ld %.3f %.3f\n", name, app_theme_name(r->app), n, ms[n / 2],
+	       ms[p99 < n ? p99 : n - 1]);
+	fflush(stdout);
+	free(ms);
 	return true;
 }
 
@@ -308,6 +467,12 @@ static bool run_line(struct run *r, char *line)
 		*arg++ = '\0';
 		arg += strspn(arg, " \t");
 	}
+	/* "standard: CMD" and "large: CMD" run CMD only in that kind of theme (the large themes ask one
+	 * question per screen), so one scenario walks a flow in both. */
+	if (strcmp(cmd, "standard:") == 0 || strcmp(cmd, "large:") == 0) {
+		bool standard = strcmp(app_theme_name(r->app), "standard") == 0;
+		return standard != (cmd[0] == 's') ? true : run_line(r, arg);
+	}
 	if (strcmp(cmd, "tap") == 0 || strcmp(cmd, "touch") == 0)
 		return do_tap(r, arg, strcmp(cmd, "touch") == 0);
 	if (strcmp(cmd, "wait") == 0) {
@@ -320,10 +485,12 @@ static bool run_line(struct run *r, char *line)
 	}
 	if (strcmp(cmd, "drag") == 0)
 		return do_drag(r, arg);
+	if (strcmp(cmd, "ink") == 0)
+		return do_ink(r, arg);
 	if (strcmp(cmd, "hold") == 0)
 		return do_hold(r, arg);
-	if (strcmp(cmd, "wait-for") == 0)
-		return do_wait_for(r, arg);
+	if (strcmp(cmd, "wait-for") == 0 || strcmp(cmd, "wait-gone") == 0)
+		return do_wait_for(r, cmd, arg, strcmp(cmd, "wait-for") == 0);
 	if (strcmp(cmd, "pause") == 0)
 		return do_pause(r, arg);
 	if (strcmp(cmd, "type") == 0) {
@@ -400,35 +567,41 @@ static bool run_line(struct run *r, char *line)
 			return fail(r, "%s: expected a file name without /", cmd);
 		return strcmp(cmd, "shot") == 0 ? do_shot(r, arg) : do_dump(r, arg);
 	}
+	if (strcmp(cmd, "frames") == 0)
+		return do_frames(r, arg);
+	if (strcmp(cmd, "memory") == 0) {
+		if (!*arg || strchr(arg, '/'))
+			return fail(r, "memory: expected a file name without /");
+		return do_memory(r, arg);
+	}
 	return fail(r, "unknown command \"%s\"", cmd);
 }
 
-int script_run(struct app *app, const char *path, const char *out_dir)
+int script_run_text(struct app *app, const char *path, const char *text, size_t len, const char *out_dir)
 {
 	struct run r = {.app = app, .path = path, .out_dir = out_dir};
 	if (out_dir && mkdir(out_dir, 0755) != 0 && errno != EEXIST) {
 		fprintf(stderr, "%s: cannot create: %s\n", out_dir, strerror(errno));
 		return 2;
 	}
-	FILE *f = fopen(path, "r");
-	if (!f) {
-		fprintf(stderr, "%s: cannot open: %s\n", path, strerror(errno));
-		return 2;
-	}
 	char line[LINE_MAX_LEN];
 	int status = 0;
 	app_draw(app, true);
-	while (fgets(line, sizeof(line), f)) {
+	for (size_t at = 0; at < len;) {
+		const char *nl = memchr(text + at, '\n', len - at);
+		size_t n = nl ? (size_t)(nl - (text + at)) + 1 : len - at; /* with its line break */
 		r.line++;
 		bool ok;
-		if (!strchr(line, '\n') && !feof(f)) {
+		if (n > LINE_MAX_LEN - 1) {
 			ok = fail(&r, "line longer than %d bytes", LINE_MAX_LEN - 1);
-			int c;
-			while ((c = fgetc(f)) != EOF && c != '\n')
-				;
+		} else if (memchr(text + at, '\0', n)) {
+			ok = fail(&r, "a NUL byte in the line");
 		} else {
+			memcpy(line, text + at, n);
+			line[n] = '\0';
 			ok = run_line(&r, line);
 		}
+		at += n;
 		if (ok && app_has_display(app)) { /* on a real display, show each step long enough to watch */
 			app_draw(app, true);
 			SDL_Delay(250);
@@ -449,6 +622,18 @@ int script_run(struct app *app, const char *path, const char *out_dir)
 			break;
 		}
 	}
-	fclose(f);
+	return status;
+}
+
+int script_run(struct app *app, const char *path, const char *out_dir)
+{
+	size_t len = 0;
+	char *text = atomic_file_read(path, SCRIPT_MAX, &len);
+	if (!text) {
+		fprintf(stderr, "%s: cannot open: %s\n", path, errno == EFBIG ? "larger than 16 MiB" : strerror(errno));
+		return 2;
+	}
+	int status = script_run_text(app, path, text, len, out_dir);
+	free(text);
 	return status;
 }

@@ -72,6 +72,9 @@ const struct option_def options_table[] = {
 	 "Speech in the assisted mode (长辈版): each screen's title and question said aloud."},
 	{"voice", "volume", OPTION_INT, 0, 100, "70", NULL,
 	 "Speech volume in percent at the start of each visit; a visitor may change it for their visit."},
+	{"idcard", "reader", OPTION_STRING, 0, 255, "none", NULL,
+	 "Resident ID card reader: none, serial:/dev/ttyUSB0 (a GA 450 desk reader; @9600 … @115200 for its "
+	 "speed), or for tests and demos file:/PATH or socket:/PATH (docs/idcard.md)."},
 	{"log", "level", OPTION_ENUM, 0, 0, "info", log_levels,
 	 "Most verbose log level written to stderr/journal: error, warn, info, debug."},
 };

@@ -10,6 +10,7 @@ void gallery_calendar_build(struct screen_ctx *ctx);
 void gallery_list_build(struct screen_ctx *ctx);
 void gallery_misc_build(struct screen_ctx *ctx);
 void unavailable_build(struct screen_ctx *ctx);
+void outage_build(struct screen_ctx *ctx);
 void booking_service_build(struct screen_ctx *ctx);
 void booking_office_build(struct screen_ctx *ctx);
 void booking_day_build(struct screen_ctx *ctx);
@@ -57,6 +58,7 @@ static const struct screen_desc screens[] = {
 	{"gallery.list", gallery_list_build, true},
 	{"gallery.misc", gallery_misc_build, true},
 	{"unavailable", unavailable_build, false},
+	{"outage", outage_build, false},
 	{"booking.service", booking_service_build, false},
 	{"booking.office", booking_office_build, false},
 	{"booking.day", booking_day_build, false},

@@ -1,6 +1,6 @@
 /* What the staff screens share: their chrome (a bar with Back and "退出员工模式", the language switch,
  * the keyboard while a field is focused), "label: value" rows, a PIN pad, and the formats for times,
- * ages and sizes. Staff screens use the standard theme (set on entry) and the staff.ini texts. */
+ * ages and sizes. Staff screens use the standard theme (set on entry) and the staff catalogue (assets/i18n/staff). */
 #ifndef KIOSK_SCREENS_STAFF_COMMON_H
 #define KIOSK_SCREENS_STAFF_COMMON_H
 

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The Debian packages end to end, on the machine itself (CI runs as root):
 #  1. configure the `package` preset in a build directory of this test, build, `cpack -G DEB`; check
-#     each package's control fields (Depends from dpkg-shlibdeps plus the fonts and espeak-ng data,
-#     no libpinyin or zinnia, cage only recommended, the conffiles, the maintainer scripts);
+#     each package's control fields (Depends from dpkg-shlibdeps plus the fonts, espeak-ng data and the
+#     zinnia handwriting model, no libpinyin, cage only recommended, the conffiles, the maintainer
+#     scripts);
 #  2. `dpkg -i` both (apt-get install -f only when dpkg reports missing dependencies); check the user
 #     civic-kiosk (no login shell), /var/lib/civic-kiosk (0700, its own), /etc/civic-kiosk/kiosk.ini
 #     (0640 root:civic-kiosk), the binary free of build-tree paths, and `systemd-analyze verify` of
@@ -75,10 +76,10 @@ note "civic-kiosk Depends: $depends"
 note "civic-kiosk Recommends: $(dpkg-deb -f "$kiosk_deb" Recommends)"
 note "civic-kiosk-backend-stub Depends: $(dpkg-deb -f "$stub_deb" Depends)"
 for need in fonts-noto-cjk fonts-noto-core fonts-dejavu-core espeak-ng-data adduser libsdl2-2.0-0 libcurl4 libsqlite3-0 \
-            libsodium23 libcups2; do
+            libsodium23 libcups2 libzinnia0 tegaki-zinnia-simplified-chinese; do
   case ", $depends," in *", $need"[\ ,]*) ;; *) fail "civic-kiosk does not depend on $need" ;; esac
 done
-case "$depends" in *pinyin*|*zinnia*|*cage*) fail "civic-kiosk depends on something it does not use: $depends" ;; esac
+case "$depends" in *pinyin*|*cage*) fail "civic-kiosk depends on something it does not use: $depends" ;; esac
 [ "$(dpkg-deb -f "$kiosk_deb" Recommends)" = cage ] || fail "civic-kiosk does not recommend cage"
 case "$(dpkg-deb -f "$stub_deb" Depends)" in *libmicrohttpd*) ;; *) fail "the stub does not depend on libmicrohttpd" ;; esac
 dpkg-deb -I "$kiosk_deb" conffiles | grep -qx /etc/civic-kiosk/kiosk.ini || fail "kiosk.ini is not a conffile"
@@ -87,8 +88,12 @@ for script in postinst prerm postrm; do
   dpkg-deb -I "$kiosk_deb" "$script" > /dev/null 2>&1 || fail "civic-kiosk has no $script"
 done
 contents=$(dpkg-deb -c "$kiosk_deb")
-for path in ./usr/bin/civic-kiosk ./usr/share/civic-kiosk/assets/i18n/strings.ini ./usr/share/civic-kiosk/assets/i18n/print.ini \
-            ./usr/share/civic-kiosk/fonts/fonts.ini ./etc/civic-kiosk/kiosk.ini ./lib/systemd/system/civic-kiosk.service \
+for path in ./usr/bin/civic-kiosk ./usr/share/civic-kiosk/assets/i18n/strings/strings.pot \
+            ./usr/share/civic-kiosk/assets/i18n/strings/en.po ./usr/share/civic-kiosk/assets/i18n/print/zh_Hant.po \
+            ./usr/share/civic-kiosk/fonts/fonts.ini ./usr/share/civic-kiosk/ime/STCharacters.txt \
+            ./usr/share/civic-kiosk/ime/HKVariants.txt ./usr/share/civic-kiosk/ime/rime/deployed.txt \
+            ./usr/share/civic-kiosk/ime/rime/luna_pinyin.table.bin ./usr/share/civic-kiosk/assets/ime/surnames.tsv \
+            ./etc/civic-kiosk/kiosk.ini ./lib/systemd/system/civic-kiosk.service \
             ./usr/share/doc/civic-kiosk/operators/install.md; do
   echo "$contents" | grep -q " $path\$" || fail "civic-kiosk does not ship $path"
 done
@@ -163,6 +168,11 @@ chmod 0644 "$run_dir"/*.script
   || { cat "$work/home.err" >&2; fail "the home scenario on the installed kiosk"; }
 (cd / && as_kiosk --headless --script "$run_dir/booking_online.script" --out "$run_dir/out/booking" 2> "$work/booking.err") \
   || { cat "$work/booking.err" >&2; fail "the booking scenario on the installed kiosk"; }
+# Pinyin from the installed schemas (never deployed at run time): a name field offers 张三 for zhangsan.
+printf 'tap #attract.start\ngoto gallery\ntap #field.name\ntype zhangsan\nexpect #candidate.0="张三"\n' > "$run_dir/pinyin.script"
+chmod 0644 "$run_dir/pinyin.script"
+(cd / && as_kiosk --headless --script "$run_dir/pinyin.script" --out "$run_dir/out/pinyin" 2> "$work/pinyin.err") \
+  || { cat "$work/pinyin.err" >&2; fail "pinyin on the installed kiosk"; }
 ref=$(jq -r '.widgets[] | select(.id == "done.reference") | .text' "$run_dir/out/booking/bk-done.json" 2> /dev/null)
 if [ -n "$ref" ]; then
   sed "s/__REF__/$ref/" "$run_dir/lookup.template" > "$run_dir/lookup.script"; chmod 0644 "$run_dir/lookup.script"

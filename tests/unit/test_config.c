@@ -68,5 +68,28 @@ int main(void)
 	expect_refused("[kiosk]\nlanguage = xx\ntheme = yy\n", ":2: [kiosk] language");
 	CHECK(!config_load(&cfg, "/nonexistent/kiosk.ini", err, sizeof(err)));
 	CHECK(strstr(err, "cannot open") != NULL);
+	/* What libinih would read otherwise than the file shows is refused with its line (found by
+	 * fuzz/fuzz_config): an indented line (it continues the value above: "secret" became part of the
+	 * URL), a line past its 200-byte buffer (the tail was read as a line of its own), a NUL byte. */
+	expect_refused("[backend]\nurl = https://a.example\n  secret = s\n", ":3: an indented line");
+	expect_refused("[kiosk]\n\tid = k1\n", ":2: an indented line");
+	char long_line[400];
+	snprintf(long_line, sizeof(long_line), "[kiosk]\n; %0250d\nid = k1\n", 0);
+	expect_refused(long_line, ":2: line longer than 198 bytes");
+	CHECK(!config_load_text(&cfg, "nul.ini", "[kiosk]\nid = a\0b\n", 17, err, sizeof(err)));
+	CHECK(strstr(err, "nul.ini:2: a NUL byte") != NULL);
+	/* Indented comments and blank lines with spaces are fine; CRLF files too. */
+	config_init(&cfg);
+	CHECK(config_load_text(&cfg, "ok.ini", "[kiosk]\r\n  ; note\r\n   \r\nid = k5\r\n", 33, err, sizeof(err)) ||
+	      !fprintf(stderr, "  error was: %s\n", err));
+	CHECK_STR(config_str(&cfg, "kiosk", "id"), "k5");
+	/* Larger than 256 KiB: refused, not read. */
+	char *big = malloc(CONFIG_FILE_MAX + 2);
+	memset(big, '\n', CONFIG_FILE_MAX + 1);
+	big[CONFIG_FILE_MAX + 1] = '\0';
+	path = write_file(big);
+	CHECK(!config_load(&cfg, path, err, sizeof(err)) && strstr(err, "larger than 256 KiB") != NULL);
+	unlink(path);
+	free(big);
 	return check_exit();
 }
