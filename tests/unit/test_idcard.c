@@ -747,6 +747,9 @@ static void test_watch(const char *dir)
 	write_file(path, good_json);
 	CHECK_INT(wait_take(w, &r, 3000), IDCARD_EVENT_CARD);
 	CHECK_STR(r.number, GOOD_NUMBER);
+	/* the wake-up follows the hand-over (after the lock is released): allow it a moment */
+	for (int i = 0; i < 100 && __atomic_load_n(&notified, __ATOMIC_SEQ_CST) <= before; i++)
+		nanosleep(&(struct timespec){0, 10000000}, NULL);
 	CHECK(notified > before);
 	CHECK_INT(idcard_watch_take(w, &r), IDCARD_EVENT_NONE); /* once */
 	write_file(path, "{");
