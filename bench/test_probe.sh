@@ -5,7 +5,7 @@
 #  - `launch --ref` and `click-to --ref` time those frames again (a "ms=" line each);
 #  - they fail (status 3, "pixels differ") when the frame never comes: a click elsewhere draws a second
 #    rectangle where the first frame had none, and a program whose first frame is not the reference is stopped; a click when the
-#    screen already shows the reference is refused (nothing to time);
+#    screen already shows the reference is refused (nothing to time), and so is a start;
 #  - a file that is not a PPM is refused; SIGTERM ends `launch` and the program it started.
 # Skips (77) when Xvfb or xdpyinfo are missing.
 # usage: test_probe.sh BENCH_X11_PROBE WORK_DIR
@@ -69,6 +69,11 @@ if cmp -s "$work/first.ppm" "$work/tap.ppm"; then fail "the frame after the clic
 # Timed against them.
 launch_floor --ref "$work/first.ppm" --timeout 5000 || fail "launch --ref: $(cat "$work/launch.err")"
 grep -qE '^ms=[0-9.]+ first_change_ms=[0-9.]+ confirmed_ms=[0-9.]+ polls=[0-9]+$' "$work/launch.out" || fail "launch --ref printed: $(cat "$work/launch.out")"
+# A second start while the first window still shows the frame would time nothing: refused.
+"$probe" launch --ref "$work/first.ppm" --timeout 500 -- "$probe" window 320x240 >"$work/second.out" 2>&1
+st=$?
+[ "$st" -eq 1 ] || fail "launch --ref with the frame already on screen exited $st, not 1"
+grep -q "already shows" "$work/second.out" || fail "launch did not say the frame was already shown: $(cat "$work/second.out")"
 "$probe" click-to --ref "$work/tap.ppm" --timeout 5000 160,120 >"$work/click.out" 2>&1 || fail "click-to --ref: $(cat "$work/click.out")"
 grep -qE '^ms=[0-9.]+ first_change_ms=[0-9.]+ confirmed_ms=[0-9.]+ polls=[0-9]+$' "$work/click.out" || fail "click-to --ref printed: $(cat "$work/click.out")"
 # The screen already shows the reference: nothing to time, and it says so.

@@ -666,6 +666,11 @@ static int run_launch(const struct launch_options *o)
 		fprintf(stderr, "bench_x11_probe: out of memory\n");
 		goto out;
 	}
+	/* A window of an earlier run still showing the same frame would be timed as a start of 0 ms. */
+	if (o->frame.ref && x11_screen_matches(&screen, &ref)) {
+		fprintf(stderr, "bench_x11_probe: the screen already shows %s before the program starts\n", o->frame.ref);
+		goto out;
+	}
 	if (!watch(&screen, &before, o->frame.ref ? &ref : NULL))
 		goto out;
 	size_t n = 0;
