@@ -221,7 +221,10 @@ if wanted disk; then
     "$kiosk" --headless --data "$d/data" --config "$d/kiosk.ini" --script "$d/full.script" --out "$d/full" 2> "$d/full.err" &
     victim=$!
     while kill -0 "$victim" 2>/dev/null && [ ! -f "$d/full/s00003-review.json" ]; do sleep 0.02; done
+    # Held still while the disk fills, however slow the machine: the confirm comes after.
+    kill -STOP "$victim" 2>/dev/null
     dd if=/dev/zero of="$d/data/filler" bs=4k 2>/dev/null
+    kill -CONT "$victim" 2>/dev/null
     wait "$victim"; rc=$?
     toast=$(jq -r '[.widgets[] | select(.role == "status") | .text] | join(" ")' "$d/full/full-review.json" 2>/dev/null)
     # The kiosk started on the full disk.
