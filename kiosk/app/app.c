@@ -74,6 +74,7 @@ struct app {
 	enum text_lang outage_lang; /* a language the fonts draw the notice in */
 	struct voice_session *voice; /* the assisted mode's speech */
 	struct input_methods *input; /* the Chinese keyboards' pinyin and handwriting */
+	bool after_first_frame; /* the voice and the input methods were started */
 	struct staff_mode staff; /* PIN, lockout, staff screens' requests, settings version */
 	struct staff_gesture gesture; /* the hidden hold that opens the PIN pad */
 	int64_t close_ignored_at; /* wall clock of the last "window close ignored" log line */
@@ -391,20 +392,7 @@ struct app *app_create(const struct app_options *opts, char *err, size_t errlen)
 		goto fail;
 	}
 	ui_init(&app->ui, app->texts);
-	int volume = (int)config_int(&app->cfg, "voice", "volume");
-	/* Headless (tests, the demo) synthesizes without an audio device; a kiosk without one stays silent. */
-	app->voice = voice_session_create(&(struct voice_options){.audio = !opts->headless, .volume_pct = volume}, volume);
-	if (!app->voice) {
-		snprintf(err, errlen, "out of memory");
-		goto fail;
-	}
-	app->kiosk.voice = app->voice;
-	/* Pinyin and handwriting load on their own threads: the first frame does not wait for them. */
-	app->input = input_methods_create(settings_ready, app);
-	if (!app->input) {
-		snprintf(err, errlen, "out of memory");
-		goto fail;
-	}
+	/* The voice and the input methods start after the first frame (start_after_first_frame). */
 	clock_init(&app->clock, opts->script_path != NULL);
 	open_data(app);
 	start_idcard(app);
@@ -719,6 +707,27 @@ static void handle_pass(struct app *app, const struct ui_event *ev)
 		app_end_session(app);
 }
 
+/* What the first screen does not need starts once it is drawn, so the kiosk shows its face at once:
+ * the voice (espeak-ng's data, then the audio device on the voice's worker, which can take a tenth of
+ * a second) and the input methods (Rime and the handwriting model, on their own threads). A part that
+ * cannot start is left out with a log line; the kiosk runs on without it. */
+static void start_after_first_frame(struct app *app)
+{
+	app->after_first_frame = true;
+	if (app->opts.first_frame_only)
+		return; /* the benchmark's cold start ends here */
+	int volume = (int)config_int(&app->cfg, "voice", "volume");
+	/* Headless (tests, the demo) synthesizes without an audio device; a kiosk without one stays silent. */
+	app->voice = voice_session_create(&(struct voice_options){.audio = !app->opts.headless, .volume_pct = volume},
+					  volume);
+	if (!app->voice)
+		kiosk_log(LOG_ERROR, "out of memory: the voice is off");
+	app->kiosk.voice = app->voice;
+	app->input = input_methods_create(settings_ready, app);
+	if (!app->input)
+		kiosk_log(LOG_ERROR, "out of memory: pinyin and handwriting are off");
+}
+
 void app_draw(struct app *app, bool present)
 {
 	/* A pass may move things (a focused field scrolled into view): lay out again before drawing. */
@@ -731,6 +740,8 @@ void app_draw(struct app *app, bool present)
 	if (present)
 		platform_present(app->platform);
 	text_cache_trim(app->texts);
+	if (!app->after_first_frame)
+		start_after_first_frame(app);
 }
 
 bool app_type(struct app *app, const char *text)

@@ -107,6 +107,8 @@ struct handwriting {
 	bool worker_started;
 
 	/* worker thread */
+	char model_path[1024]; /* opened by the worker for its first job: 26 MB kept out of an idle kiosk */
+	bool model_ok;
 	struct stroke work[HANDWRITING_MAX_STROKES];
 	struct outline outlines[HANDWRITING_MAX_STROKES]; /* work[] as given to zinnia */
 	/* The strokes whose stroke-order bookkeeping is done (serials), and for each count k of them the
@@ -292,7 +294,7 @@ static int finish(struct candidate *c, int nc, char out[][CHAR_BYTES])
 		for (int i = 0; i < nm && count < SIMPLIFIED_MAX; i++) {
 			if (is_component(mapped[i].text) != (pass == 1))
 				continue;
-			snprintf(out[count++], CHAR_BYTES, "%s", mapped[i].text);
+			memcpy(out[count++], mapped[i].text, CHAR_BYTES); /* both CHAR_BYTES, terminated */
 			for (size_t m = 0; pass == 0 && m < sizeof(look_alike) / sizeof(look_alike[0]); m++) {
 				if (strcmp(mapped[i].text, look_alike[m][0]) != 0 || count == SIMPLIFIED_MAX)
 					continue;
@@ -312,7 +314,7 @@ static int finish(struct candidate *c, int nc, char out[][CHAR_BYTES])
 static bool publish(struct handwriting *hw, unsigned gen, struct candidate *c, int nc, bool final)
 {
 	char found[SIMPLIFIED_MAX][CHAR_BYTES];
-	int count = finish(c, nc, found);
+	int count = nc > 0 ? finish(c, nc, found) : 0;
 	pthread_mutex_lock(&hw->lock);
 	bool current = gen == hw->gen;
 	if (current) {
@@ -418,6 +420,7 @@ static void recognise(struct handwriting *hw, int n, unsigned gen)
 static void *worker_main(void *arg)
 {
 	struct handwriting *hw = arg;
+	bool model_tried = false;
 	pthread_mutex_lock(&hw->lock);
 	for (;;) {
 		while (!hw->job_pending && !hw->quit)
@@ -429,7 +432,19 @@ static void *worker_main(void *arg)
 		memcpy(hw->work, hw->job, (size_t)n * sizeof(hw->work[0]));
 		hw->job_pending = false;
 		pthread_mutex_unlock(&hw->lock);
-		recognise(hw, n, gen);
+		if (!model_tried) { /* the first stroke ever written: the model is opened for it */
+			model_tried = true;
+			hw->model_ok = zinnia_recognizer_open(hw->recognizer, hw->model_path);
+			if (!hw->model_ok)
+				kiosk_log(LOG_ERROR, "handwriting model %s: %s: no candidates will be offered (reinstall "
+						     "tegaki-zinnia-simplified-chinese)",
+					  hw->model_path, zinnia_recognizer_strerror(hw->recognizer));
+		}
+		if (hw->model_ok) {
+			recognise(hw, n, gen);
+		} else {
+			publish(hw, gen, NULL, 0, true); /* nothing to offer, but nobody waits for it */
+		}
 		pthread_mutex_lock(&hw->lock);
 	}
 	pthread_mutex_unlock(&hw->lock);
@@ -624,11 +639,17 @@ struct handwriting *handwriting_create(const struct handwriting_options *opts, c
 		snprintf(err, errlen, "out of memory");
 		goto out;
 	}
-	if (!zinnia_recognizer_open(hw->recognizer, model)) {
-		snprintf(err, errlen, "handwriting model %s: %s (Debian package tegaki-zinnia-simplified-chinese)",
-			 model, zinnia_recognizer_strerror(hw->recognizer));
+	/* The worker opens the model; a missing one is said here. */
+	FILE *f = fopen(model, "rb");
+	if (!f || strlen(model) >= sizeof(hw->model_path)) {
+		snprintf(err, errlen, "handwriting model %s: cannot be read (Debian package tegaki-zinnia-simplified-chinese)",
+			 model);
+		if (f)
+			fclose(f);
 		goto out;
 	}
+	fclose(f);
+	memcpy(hw->model_path, model, strlen(model) + 1);
 	char why[512];
 	hw->forms = hant_forms_load(o.forms_dir ? o.forms_dir : install_dir_path(INSTALL_IME), why, sizeof(why));
 	if (!hw->forms)

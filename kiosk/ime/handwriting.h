@@ -45,9 +45,11 @@ struct handwriting_options {
 
 struct handwriting;
 
-/* Opens the model and starts the worker; NULL with the reason in err when the model cannot be opened
- * or the thread cannot start. Without the Traditional tables it still works, offering Simplified only
- * (logged once). opts is copied; NULL: the defaults. */
+/* Starts the worker, which opens the model (26 MB, tens of ms) for the first stroke ever written, so a
+ * kiosk nobody has written on does not hold it. NULL with the reason in err when the model file cannot be
+ * read or the thread cannot start; a model the worker cannot open is logged and offers no candidates.
+ * Without the Traditional tables it still works, offering Simplified only (logged once). opts is
+ * copied; NULL: the defaults. */
 struct handwriting *handwriting_create(const struct handwriting_options *opts, char *err, size_t errlen);
 /* Stops the worker and frees everything; NULL is a no-op. */
 void handwriting_destroy(struct handwriting *hw);

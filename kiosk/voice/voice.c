@@ -77,17 +77,19 @@ struct sink {
 static struct sink *engine_sink;
 
 struct voice {
-	pthread_mutex_t lock; /* guards the fields down to gen, and SDL queue calls */
+	pthread_mutex_t lock; /* guards the fields down to dev, and SDL queue calls */
 	pthread_cond_t wake;
 	char *pending; /* the next prompt for the worker (owned) */
 	enum voice_lang pending_lang;
 	bool busy; /* the worker is synthesizing */
 	bool quit;
 	unsigned gen; /* bumped by say and stop: older synthesis is abandoned */
-	SDL_AudioDeviceID dev; /* 0: nothing can be heard */
-	bool sdl_audio; /* we initialised SDL's audio subsystem */
-	bool engine_ok;
-	bool worker_started;
+	enum { VOICE_STARTING, VOICE_LIVE, VOICE_SILENT } state; /* the device, opened by the worker */
+	pthread_cond_t started; /* state left VOICE_STARTING */
+	SDL_AudioDeviceID dev; /* 0: nothing can be heard (set by the worker before VOICE_LIVE) */
+	bool sdl_audio; /* we initialised SDL's audio subsystem (worker) */
+	bool worker_started; /* UI thread */
+	int rate; /* the engine's rate, for the worker's device */
 	pthread_t worker;
 	atomic_int volume;
 	char *last_text; /* UI thread only */
@@ -359,10 +361,23 @@ static void speak(struct voice *v, enum voice_lang lang, const char *text, unsig
 	}
 }
 
+static void open_audio(struct voice *v, int rate);
+
+/* Opens the device (which can take a tenth of a second, or longer without one), then says each
+ * prompt handed over; without a device the prompts are dropped and the worker ends. */
 static void *worker_main(void *arg)
 {
 	struct voice *v = arg;
+	open_audio(v, v->rate);
 	pthread_mutex_lock(&v->lock);
+	v->state = v->dev ? VOICE_LIVE : VOICE_SILENT;
+	pthread_cond_broadcast(&v->started);
+	if (v->state == VOICE_SILENT) {
+		free(v->pending);
+		v->pending = NULL;
+		pthread_mutex_unlock(&v->lock);
+		return NULL;
+	}
 	for (;;) {
 		while (!v->quit && !v->pending)
 			pthread_cond_wait(&v->wake, &v->lock);
@@ -383,8 +398,8 @@ static void *worker_main(void *arg)
 	return NULL;
 }
 
-/* Opens the default output at the engine's rate; on failure logs once per process and leaves
- * v->dev at 0. */
+/* Opens the default output at the engine's rate (on the worker); on failure logs once per process
+ * and leaves v->dev at 0. */
 static void open_audio(struct voice *v, int rate)
 {
 	static atomic_bool logged;
@@ -395,8 +410,11 @@ static void open_audio(struct voice *v, int rate)
 		v->sdl_audio = true;
 		SDL_AudioSpec want = {.freq = rate, .format = AUDIO_S16SYS, .channels = 1, .samples = 1024};
 		SDL_AudioSpec have;
-		v->dev = SDL_OpenAudioDevice(NULL, 0, &want, &have, 0);
-		if (!v->dev)
+		SDL_AudioDeviceID dev = SDL_OpenAudioDevice(NULL, 0, &want, &have, 0);
+		pthread_mutex_lock(&v->lock);
+		v->dev = dev;
+		pthread_mutex_unlock(&v->lock);
+		if (!dev)
 			why = "no audio output device";
 	}
 	if (why) {
@@ -425,28 +443,28 @@ struct voice *voice_create(const struct voice_options *opts)
 		free(v);
 		return NULL;
 	}
-	if (pthread_cond_init(&v->wake, NULL) != 0) {
+	if (pthread_cond_init(&v->wake, NULL) != 0 || pthread_cond_init(&v->started, NULL) != 0) {
+		pthread_cond_destroy(&v->wake);
 		pthread_mutex_destroy(&v->lock);
 		free(v);
 		return NULL;
 	}
 	atomic_init(&v->volume, clamp_pct(opts ? opts->volume_pct : 100));
+	v->state = VOICE_SILENT;
+	if (!opts || !opts->audio)
+		return v; /* voice_synthesize starts the engine when it is needed */
 	engine_enter();
-	v->engine_ok = engine_init();
-	int rate = engine_rate;
+	bool engine_ok = engine_init();
+	v->rate = engine_rate;
 	engine_leave();
-	if (v->engine_ok && opts && opts->audio)
-		open_audio(v, rate);
-	if (v->dev) {
-		if (pthread_create(&v->worker, NULL, worker_main, v) == 0) {
-			v->worker_started = true;
-		} else {
-			kiosk_log(LOG_ERROR, "voice: no speech thread: speech stays silent");
-			SDL_CloseAudioDevice(v->dev);
-			SDL_QuitSubSystem(SDL_INIT_AUDIO);
-			v->dev = 0;
-			v->sdl_audio = false;
-		}
+	if (!engine_ok)
+		return v;
+	v->state = VOICE_STARTING;
+	if (pthread_create(&v->worker, NULL, worker_main, v) == 0) {
+		v->worker_started = true;
+	} else {
+		kiosk_log(LOG_ERROR, "voice: no speech thread: speech stays silent");
+		v->state = VOICE_SILENT;
 	}
 	return v;
 }
@@ -469,6 +487,7 @@ void voice_destroy(struct voice *v)
 		SDL_QuitSubSystem(SDL_INIT_AUDIO);
 	free(v->pending);
 	free(v->last_text);
+	pthread_cond_destroy(&v->started);
 	pthread_cond_destroy(&v->wake);
 	pthread_mutex_destroy(&v->lock);
 	free(v);
@@ -493,7 +512,7 @@ void voice_say(struct voice *v, enum voice_lang lang, const char *text)
 	memcpy(last, copy, strlen(copy) + 1);
 	free(v->last_text);
 	v->last_text = last;
-	if (!v->worker_started || (unsigned)lang >= VOICE_LANG_COUNT) {
+	if ((unsigned)lang >= VOICE_LANG_COUNT) {
 		free(copy);
 		voice_stop(v); /* an unknown language says nothing, but still cuts the last prompt */
 		return;
@@ -501,9 +520,15 @@ void voice_say(struct voice *v, enum voice_lang lang, const char *text)
 	pthread_mutex_lock(&v->lock);
 	v->gen++;
 	free(v->pending);
-	v->pending = copy;
-	v->pending_lang = lang;
-	SDL_ClearQueuedAudio(v->dev);
+	v->pending = NULL;
+	if (v->state == VOICE_SILENT) {
+		free(copy);
+	} else { /* while the device is opening, the prompt waits for it */
+		v->pending = copy;
+		v->pending_lang = lang;
+	}
+	if (v->dev)
+		SDL_ClearQueuedAudio(v->dev);
 	pthread_cond_signal(&v->wake);
 	pthread_mutex_unlock(&v->lock);
 }
@@ -516,7 +541,8 @@ void voice_stop(struct voice *v)
 	v->gen++;
 	free(v->pending);
 	v->pending = NULL;
-	SDL_ClearQueuedAudio(v->dev);
+	if (v->dev)
+		SDL_ClearQueuedAudio(v->dev);
 	pthread_mutex_unlock(&v->lock);
 }
 
@@ -536,14 +562,21 @@ bool voice_speaking(struct voice *v)
 	if (!v || !v->worker_started)
 		return false;
 	pthread_mutex_lock(&v->lock);
-	bool speaking = v->pending || v->busy || SDL_GetQueuedAudioSize(v->dev) > 0;
+	bool speaking = v->pending || v->busy || (v->dev && SDL_GetQueuedAudioSize(v->dev) > 0);
 	pthread_mutex_unlock(&v->lock);
 	return speaking;
 }
 
-bool voice_available(const struct voice *v)
+bool voice_available(struct voice *v)
 {
-	return v && v->engine_ok && v->dev != 0;
+	if (!v)
+		return false;
+	pthread_mutex_lock(&v->lock);
+	while (v->state == VOICE_STARTING)
+		pthread_cond_wait(&v->started, &v->lock);
+	bool live = v->state == VOICE_LIVE;
+	pthread_mutex_unlock(&v->lock);
+	return live;
 }
 
 const char *voice_last_text(const struct voice *v)

@@ -22,8 +22,9 @@ struct voice_options {
 struct voice;
 
 /* Starts the engine; NULL only when out of memory (a missing device or voice data gives a voice that
- * stays silent, logged once). Loads espeak-ng's data the first time in the process (a few ms) and
- * opens the audio device: call it at start-up, not per screen. opts is copied; NULL: no audio. */
+ * stays silent, logged once). Loads espeak-ng's data the first time in the process (a few ms); the
+ * audio device is opened by the worker (a tenth of a second or more, longer without a device), and a
+ * prompt said meanwhile waits for it. Call it once, not per screen. opts is copied; NULL: no audio. */
 struct voice *voice_create(const struct voice_options *opts);
 /* Stops speech and the worker; NULL is a no-op. */
 void voice_destroy(struct voice *v);
@@ -37,8 +38,9 @@ void voice_set_volume(struct voice *v, int pct);
 int voice_volume(const struct voice *v);
 /* True while something is queued or playing. */
 bool voice_speaking(struct voice *v);
-/* True when speech can be heard (espeak-ng initialised and an audio device open). */
-bool voice_available(const struct voice *v);
+/* True when speech can be heard (espeak-ng initialised and an audio device open); waits for the
+ * device to be opened when it still is. */
+bool voice_available(struct voice *v);
 /* The last text handed to voice_say (for the automation dump and tests; "" when none). */
 const char *voice_last_text(const struct voice *v);
 

@@ -17,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "check.h"
 #include "core/install_paths.h"
@@ -477,5 +478,23 @@ int main(void)
 	struct handwriting_options o = {.model_path = "/nonexistent.model"};
 	CHECK(handwriting_create(&o, err, sizeof(err)) == NULL);
 	CHECK(strstr(err, "tegaki-zinnia-simplified-chinese") != NULL);
+	/* A damaged model is opened by the worker at the first stroke: no candidates, nobody left waiting. */
+	char bad[] = "/tmp/kiosk-bad-model-XXXXXX";
+	int fd = mkstemp(bad);
+	if (CHECK(fd >= 0)) {
+		CHECK(write(fd, "not a zinnia model\n", 19) == 19);
+		close(fd);
+		o.model_path = bad;
+		hw = handwriting_create(&o, err, sizeof(err));
+		if (CHECK(hw != NULL)) {
+			struct ui_input_method *m = handwriting_method(hw);
+			struct ui_point one = {500, 500};
+			m->stroke(m->ctx, &one, 1);
+			CHECK(handwriting_wait(hw, WAIT_MS));
+			CHECK_INT(candidate_count(m), 0);
+			handwriting_destroy(hw);
+		}
+		unlink(bad);
+	}
 	return check_exit();
 }
