@@ -1,7 +1,9 @@
 /* Font loading and fallback; see font_set.h.
  * Faces are matched by family name inside each file (a .ttc holds JP/KR/SC/TC/HK faces: the index is
- * never trusted). Shaping uses HarfBuzz's own OpenType functions at font-unit scale, so one hb_font
- * serves every pixel size; FreeType rasterizes with light hinting, which keeps the advances HarfBuzz gave. */
+ * never trusted), read by HarfBuzz from the mapped file. Shaping and glyph coverage use HarfBuzz's own
+ * OpenType functions at font-unit scale, so one hb_font serves every pixel size; FreeType rasterizes
+ * with light hinting, which keeps the advances HarfBuzz gave, and opens a face only when its first
+ * glyph is drawn (a CJK face costs a millisecond to open, and most of the chain is rarely drawn). */
 #include "text/font_set.h"
 
 #include <ft2build.h>
@@ -21,11 +23,14 @@
 #define PATHS_MAX_LEN 512
 
 struct font {
-	FT_Face ft;
+	FT_Face ft; /* opened for the first glyph drawn (NULL before, or when FreeType refused the face) */
+	bool ft_tried;
+	char path[PATHS_MAX_LEN];
+	unsigned index; /* the face's index in its file */
 	hb_font_t *hb;
 	int upem;
 	int px; /* size FT_Set_Pixel_Sizes was last called with */
-	char name[96];
+	char name[NAME_MAX_LEN * 2 + 2]; /* family and style */
 };
 
 struct manifest_face {
@@ -105,31 +110,50 @@ static int on_manifest(void *user, const char *section, const char *key, const c
 }
 
 /* Opens the face of `family` in one of the space-separated candidate files. */
-static bool open_face(struct font_set *fs, const char *paths, const char *family, FT_Face *out,
-		      char *found_path, size_t found_len)
+/* Whether face is the family: its typographic family name (name ID 16) when it has one, as FreeType
+ * reads it, else its family name (ID 1). Read by HarfBuzz from the mapped file, without parsing any
+ * outlines: a .ttc of ten CJK faces is searched in well under a millisecond. */
+static bool face_name(hb_face_t *face, hb_ot_name_id_t typographic, hb_ot_name_id_t plain, char *out, unsigned cap)
+{
+	unsigned len = cap;
+	if (hb_ot_name_get_utf8(face, typographic, HB_LANGUAGE_INVALID, &len, out) > 0)
+		return true;
+	len = cap;
+	return hb_ot_name_get_utf8(face, plain, HB_LANGUAGE_INVALID, &len, out) > 0;
+}
+
+static bool face_is_family(hb_face_t *face, const char *family)
+{
+	char name[NAME_MAX_LEN * 2];
+	return face_name(face, HB_OT_NAME_ID_TYPOGRAPHIC_FAMILY, HB_OT_NAME_ID_FONT_FAMILY, name, sizeof(name)) &&
+	       strcmp(name, family) == 0;
+}
+
+/* Finds family in the first of paths (space-separated) that holds it: the face, its file and index. */
+static hb_face_t *open_face(const char *paths, const char *family, char *found_path, size_t found_len,
+			    unsigned *found_index)
 {
 	char list[PATHS_MAX_LEN];
 	snprintf(list, sizeof(list), "%s", paths);
 	char *save = NULL;
 	for (char *path = strtok_r(list, " \t", &save); path; path = strtok_r(NULL, " \t", &save)) {
-		FT_Face probe;
-		if (FT_New_Face(fs->ft, path, -1, &probe) != 0)
+		hb_blob_t *blob = hb_blob_create_from_file_or_fail(path);
+		if (!blob)
 			continue;
-		long count = probe->num_faces;
-		FT_Done_Face(probe);
-		for (long i = 0; i < count; i++) {
-			FT_Face face;
-			if (FT_New_Face(fs->ft, path, i, &face) != 0)
-				continue;
-			if (face->family_name && strcmp(face->family_name, family) == 0) {
-				*out = face;
+		unsigned count = hb_face_count(blob);
+		for (unsigned i = 0; i < count; i++) {
+			hb_face_t *face = hb_face_create(blob, i);
+			if (face_is_family(face, family)) {
+				hb_blob_destroy(blob); /* the face holds it */
 				snprintf(found_path, found_len, "%s", path);
-				return true;
+				*found_index = i;
+				return face;
 			}
-			FT_Done_Face(face);
+			hb_face_destroy(face);
 		}
+		hb_blob_destroy(blob);
 	}
-	return false;
+	return NULL;
 }
 
 static uint16_t load_font(struct font_set *fs, struct manifest_face *mf, enum text_weight weight)
@@ -139,28 +163,44 @@ static uint16_t load_font(struct font_set *fs, struct manifest_face *mf, enum te
 	mf->tried[weight] = true;
 	if (!mf->paths[weight][0] || fs->font_count == FONT_MAX)
 		return FONT_NONE;
-	FT_Face face;
-	char path[PATHS_MAX_LEN];
-	if (!open_face(fs, mf->paths[weight], mf->family, &face, path, sizeof(path))) {
+	struct font *f = &fs->fonts[fs->font_count];
+	hb_face_t *face = open_face(mf->paths[weight], mf->family, f->path, sizeof(f->path), &f->index);
+	if (!face) {
 		kiosk_log(LOG_WARN, "font \"%s\" (%s) not found in %s", mf->family,
 			  weight == TEXT_BOLD ? "bold" : "regular", mf->paths[weight]);
 		return FONT_NONE;
 	}
-	struct font *f = &fs->fonts[fs->font_count];
 	mf->font[weight] = (uint16_t)fs->font_count;
-	f->ft = face;
-	/* HarfBuzz reads the same file (mapped, shared) with its own OpenType functions at font-unit
-	 * scale: shaping is size-independent and one hb_font serves every pixel size. */
-	hb_blob_t *blob = hb_blob_create_from_file(path);
-	hb_face_t *hb_face = hb_face_create(blob, (unsigned)(face->face_index & 0xFFFF));
-	hb_blob_destroy(blob);
-	f->hb = hb_font_create(hb_face);
-	hb_face_destroy(hb_face);
-	f->upem = face->units_per_EM ? face->units_per_EM : 1000;
+	/* HarfBuzz reads the file (mapped, shared) with its own OpenType functions at font-unit scale:
+	 * shaping is size-independent and one hb_font serves every pixel size. FreeType, which draws,
+	 * opens the face when its first glyph is drawn. */
+	char style[NAME_MAX_LEN];
+	if (!face_name(face, HB_OT_NAME_ID_TYPOGRAPHIC_SUBFAMILY, HB_OT_NAME_ID_FONT_SUBFAMILY, style, sizeof(style)))
+		snprintf(style, sizeof(style), "%s", weight == TEXT_BOLD ? "Bold" : "Regular");
+	snprintf(f->name, sizeof(f->name), "%s %s", mf->family, style);
+	f->hb = hb_font_create(face);
+	f->upem = (int)hb_face_get_upem(face);
+	if (f->upem <= 0)
+		f->upem = 1000;
+	hb_face_destroy(face);
 	hb_font_set_scale(f->hb, f->upem, f->upem);
 	f->px = 0;
-	snprintf(f->name, sizeof(f->name), "%s %s", face->family_name, face->style_name ? face->style_name : "");
 	return (uint16_t)fs->font_count++;
+}
+
+/* The FreeType face of font, opened the first time a glyph of it is drawn; NULL when FreeType cannot
+ * read it (logged once). */
+static FT_Face font_ft(struct font_set *fs, struct font *f)
+{
+	if (!f->ft_tried) {
+		f->ft_tried = true;
+		if (FT_New_Face(fs->ft, f->path, (FT_Long)f->index, &f->ft) != 0) {
+			f->ft = NULL;
+			kiosk_log(LOG_ERROR, "font %s (%s, face %u): FreeType cannot read it; its characters stay blank",
+				  f->name, f->path, f->index);
+		}
+	}
+	return f->ft;
 }
 
 struct font_set *font_set_create(const char *manifest_path, char *err, size_t errlen)
@@ -217,7 +257,8 @@ void font_set_destroy(struct font_set *fs)
 		return;
 	for (int i = 0; i < fs->font_count; i++) {
 		hb_font_destroy(fs->fonts[i].hb);
-		FT_Done_Face(fs->fonts[i].ft);
+		if (fs->fonts[i].ft)
+			FT_Done_Face(fs->fonts[i].ft);
 	}
 	if (fs->ft)
 		FT_Done_FreeType(fs->ft);
@@ -226,7 +267,8 @@ void font_set_destroy(struct font_set *fs)
 
 bool font_set_has_glyph(struct font_set *fs, uint16_t font, uint32_t cp)
 {
-	return FT_Get_Char_Index(fs->fonts[font].ft, cp) != 0;
+	hb_codepoint_t glyph;
+	return hb_font_get_nominal_glyph(fs->fonts[font].hb, cp, &glyph) && glyph != 0;
 }
 
 bool font_set_draws(struct font_set *fs, enum text_lang lang, const char *utf8)
@@ -287,16 +329,19 @@ void font_set_v_metrics(const struct font_set *fs, uint16_t font, int px, int32_
 bool font_set_rasterize(struct font_set *fs, uint16_t font, uint32_t glyph, int px, struct glyph_bitmap *out)
 {
 	struct font *f = &fs->fonts[font];
+	FT_Face ft = font_ft(fs, f);
+	if (!ft)
+		return false;
 	if (f->px != px) {
-		if (FT_Set_Pixel_Sizes(f->ft, 0, (FT_UInt)px) != 0)
+		if (FT_Set_Pixel_Sizes(ft, 0, (FT_UInt)px) != 0)
 			return false;
 		f->px = px;
 	}
-	if (FT_Load_Glyph(f->ft, glyph, FT_LOAD_DEFAULT | FT_LOAD_TARGET_LIGHT) != 0)
+	if (FT_Load_Glyph(ft, glyph, FT_LOAD_DEFAULT | FT_LOAD_TARGET_LIGHT) != 0)
 		return false;
-	if (FT_Render_Glyph(f->ft->glyph, FT_RENDER_MODE_LIGHT) != 0)
+	if (FT_Render_Glyph(ft->glyph, FT_RENDER_MODE_LIGHT) != 0)
 		return false;
-	FT_GlyphSlot slot = f->ft->glyph;
+	FT_GlyphSlot slot = ft->glyph;
 	if (slot->bitmap.pixel_mode != FT_PIXEL_MODE_GRAY)
 		return false;
 	out->pixels = slot->bitmap.buffer;

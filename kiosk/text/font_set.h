@@ -25,7 +25,8 @@ struct glyph_bitmap {
 	int left, top; /* offset of the bitmap from the pen position, y up */
 };
 
-/* Loads the faces a manifest names; returns NULL with a reason in err when no chain has a face. */
+/* Finds the faces a manifest names; returns NULL with a reason in err when no chain has a face. A face
+ * is drawn by FreeType from its first glyph on; one FreeType cannot read draws nothing (logged once). */
 struct font_set *font_set_create(const char *manifest_path, char *err, size_t errlen);
 void font_set_destroy(struct font_set *fs);
 
