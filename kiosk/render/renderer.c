@@ -55,7 +55,8 @@ uint64_t renderer_glyphs_rasterized(const struct renderer *r)
 	return glyph_atlas_rasterized(r->atlas);
 }
 
-/* A radius×radius mask of the top-left quarter of a disc centred at (radius, radius). */
+/* A 2radius×2radius mask of a disc, whose quarters are the four corners of a rounded rectangle (plain
+ * copies: a flipped copy costs SDL's software renderer a scratch surface each time). */
 static SDL_Texture *corner_mask(struct renderer *r, int radius)
 {
 	int oldest = 0;
@@ -67,11 +68,12 @@ static SDL_Texture *corner_mask(struct renderer *r, int radius)
 		if (!r->corners[i].texture || r->corners[i].last_used < r->corners[oldest].last_used)
 			oldest = i;
 	}
-	uint32_t *pixels = malloc((size_t)radius * (size_t)radius * sizeof(*pixels));
+	int side = radius * 2;
+	uint32_t *pixels = malloc((size_t)side * (size_t)side * sizeof(*pixels));
 	if (!pixels)
 		return NULL;
-	for (int y = 0; y < radius; y++) {
-		for (int x = 0; x < radius; x++) {
+	for (int y = 0; y < side; y++) {
+		for (int x = 0; x < side; x++) {
 			int inside = 0;
 			for (int sy = 0; sy < 4; sy++) {
 				for (int sx = 0; sx < 4; sx++) {
@@ -81,12 +83,12 @@ static SDL_Texture *corner_mask(struct renderer *r, int radius)
 				}
 			}
 			uint32_t alpha = (uint32_t)(inside * 255 / 16);
-			pixels[y * radius + x] = (alpha << 24) | 0xFFFFFFu;
+			pixels[y * side + x] = (alpha << 24) | 0xFFFFFFu;
 		}
 	}
-	SDL_Texture *t = SDL_CreateTexture(r->sdl, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_STATIC, radius, radius);
+	SDL_Texture *t = SDL_CreateTexture(r->sdl, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_STATIC, side, side);
 	if (t) {
-		SDL_UpdateTexture(t, NULL, pixels, radius * 4);
+		SDL_UpdateTexture(t, NULL, pixels, side * 4);
 		SDL_SetTextureBlendMode(t, SDL_BLENDMODE_BLEND);
 		if (r->corners[oldest].texture)
 			SDL_DestroyTexture(r->corners[oldest].texture);
@@ -118,12 +120,11 @@ static void fill_rounded(struct renderer *r, struct rect b, int radius, struct c
 	SDL_RenderFillRects(r->sdl, rects, 3);
 	SDL_SetTextureColorMod(mask, c.r, c.g, c.b);
 	SDL_SetTextureAlphaMod(mask, c.a);
-	const SDL_RendererFlip flips[4] = {SDL_FLIP_NONE, SDL_FLIP_HORIZONTAL, SDL_FLIP_VERTICAL,
-					   (SDL_RendererFlip)(SDL_FLIP_HORIZONTAL | SDL_FLIP_VERTICAL)};
-	const int xs[4] = {b.x, b.x + b.w - radius, b.x, b.x + b.w - radius};
-	const int ys[4] = {b.y, b.y, b.y + b.h - radius, b.y + b.h - radius};
-	for (int i = 0; i < 4; i++)
-		SDL_RenderCopyEx(r->sdl, mask, NULL, &(SDL_Rect){xs[i], ys[i], radius, radius}, 0, NULL, flips[i]);
+	for (int i = 0; i < 4; i++) {
+		int right = i & 1, bottom = i >> 1;
+		SDL_RenderCopy(r->sdl, mask, &(SDL_Rect){right * radius, bottom * radius, radius, radius},
+			       &(SDL_Rect){right ? b.x + b.w - radius : b.x, bottom ? b.y + b.h - radius : b.y, radius, radius});
+	}
 }
 
 /* A line as a quad of two triangles, with a disc at each end for round ends and joins. */
@@ -169,10 +170,28 @@ static void draw_text(struct renderer *r, const struct draw_cmd *cmd)
 	}
 }
 
+/* Glyphs new to the atlas are rasterized and uploaded before anything is drawn: SDL carries out every
+ * queued draw before an upload into a page those draws use, so a screen of new text drawn as it comes
+ * would run the queue once per new glyph (two thirds of the first frame's time). */
+static void upload_new_glyphs(struct renderer *r, const struct draw_list *list)
+{
+	for (size_t i = 0; i < list->len; i++) {
+		const struct draw_cmd *c = &list->cmds[i];
+		if (c->kind != DRAW_TEXT)
+			continue;
+		const struct text_layout *l = c->layout;
+		for (uint32_t gi = 0; gi < l->glyph_count; gi++) {
+			struct atlas_glyph ag;
+			glyph_atlas_get(r->atlas, l->glyphs[gi].font, l->glyphs[gi].id, l->style.px, &ag);
+		}
+	}
+}
+
 void renderer_draw(struct renderer *r, const struct draw_list *list, struct color bg)
 {
 	r->frame++;
 	glyph_atlas_next_frame(r->atlas);
+	upload_new_glyphs(r, list);
 	SDL_RenderSetClipRect(r->sdl, NULL);
 	SDL_SetRenderDrawColor(r->sdl, bg.r, bg.g, bg.b, 255);
 	SDL_RenderClear(r->sdl);
