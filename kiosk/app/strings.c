@@ -231,7 +231,11 @@ static int load_part(struct strings *s, const char *part, int pass, char *err, s
 	for (int i = 0; i < count; i++) {
 		const char *name = names[i]->d_name;
 		char path[1024];
-		snprintf(path, sizeof(path), "%s/%s", part, name);
+		int n = snprintf(path, sizeof(path), "%s/%s", part, name);
+		if (n < 0 || (size_t)n >= sizeof(path)) {
+			snprintf(err, errlen, "%s/%s: path too long", part, name);
+			goto out;
+		}
 		struct load ld = {s, path, TEXT_LANG_ZH_HANS, 0};
 		if (ends_with(name, ".pot")) {
 			templates++;
