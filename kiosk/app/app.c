@@ -74,7 +74,7 @@ struct app {
 	enum text_lang outage_lang; /* a language the fonts draw the notice in */
 	struct voice_session *voice; /* the assisted mode's speech */
 	struct input_methods *input; /* the Chinese keyboards' pinyin and handwriting */
-	bool after_first_frame; /* the voice and the input methods were started */
+	bool after_first_frame; /* the network, the voice and the input methods were started */
 	struct staff_mode staff; /* PIN, lockout, staff screens' requests, settings version */
 	struct staff_gesture gesture; /* the hidden hold that opens the PIN pad */
 	int64_t close_ignored_at; /* wall clock of the last "window close ignored" log line */
@@ -192,7 +192,7 @@ static void open_data(struct app *app)
 	if (h != STORE_HEALTHY)
 		kiosk_log(LOG_ERROR, "the kiosk cannot take submissions: %s", app->kiosk.why);
 	booking_data_set_window(app->kiosk.booking, (int)config_int(&app->cfg, "booking", "window_days"));
-	start_network(app);
+	/* The network starts after the first frame (start_after_first_frame). */
 }
 
 #define SUBMIT_ROOM_MIN (1 << 20) /* bytes free where the data lives: a submission, its log, slack */
@@ -708,14 +708,16 @@ static void handle_pass(struct app *app, const struct ui_event *ev)
 }
 
 /* What the first screen does not need starts once it is drawn, so the kiosk shows its face at once:
- * the voice (espeak-ng's data, then the audio device on the voice's worker, which can take a tenth of
- * a second) and the input methods (Rime and the handwriting model, on their own threads). A part that
- * cannot start is left out with a log line; the kiosk runs on without it. */
+ * the sync thread and the query worker (libcurl is opened for them, lazy/curl.c), the voice
+ * (espeak-ng's data, then the audio device on the voice's worker, which can take a tenth of a second)
+ * and the input methods (Rime and the handwriting model, on their own threads). A part that cannot
+ * start is left out with a log line; the kiosk runs on without it. */
 static void start_after_first_frame(struct app *app)
 {
 	app->after_first_frame = true;
 	if (app->opts.first_frame_only)
 		return; /* the benchmark's cold start ends here */
+	start_network(app);
 	int volume = (int)config_int(&app->cfg, "voice", "volume");
 	/* Headless (tests, the demo) synthesizes without an audio device; a kiosk without one stays silent. */
 	app->voice = voice_session_create(&(struct voice_options){.audio = !app->opts.headless, .volume_pct = volume},

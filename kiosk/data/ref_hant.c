@@ -10,6 +10,7 @@
 
 #include "core/log.h"
 #include "data/ref_json.h"
+#include "lazy/libraries.h"
 
 struct fill {
 	opencc_t cc;
@@ -29,6 +30,12 @@ static void fill_object(struct fill *f, cJSON *obj)
 	if (!cJSON_IsString(hans) || !hans->valuestring[0] || !empty_hant(obj))
 		return;
 	if (!f->cc) {
+		char err[256];
+		if (!lazy_lib_open(lazy_opencc, err, sizeof(err))) {
+			f->failed = true;
+			kiosk_log(LOG_WARN, "%s: Traditional texts missing from the backend show in Simplified", err);
+			return;
+		}
 		f->cc = opencc_open("s2hk.json");
 		if (f->cc == (opencc_t)-1) {
 			f->cc = NULL;

@@ -38,6 +38,7 @@
 #include "core/secure.h"
 #include "core/utf8.h"
 #include "ime/hant_forms.h"
+#include "lazy/libraries.h"
 
 #define NBEST 20 /* candidates asked of zinnia per arrangement */
 #define SIMPLIFIED_MAX 20 /* Simplified candidates kept after merging */
@@ -634,6 +635,8 @@ struct handwriting *handwriting_create(const struct handwriting_options *opts, c
 	pthread_cond_init(&hw->done, NULL);
 	hw->ready = o.ready;
 	hw->ready_ctx = o.ready_ctx;
+	if (!lazy_lib_open(lazy_zinnia, err, errlen))
+		goto out;
 	hw->recognizer = zinnia_recognizer_new();
 	if (!hw->recognizer) {
 		snprintf(err, errlen, "out of memory");

@@ -23,6 +23,7 @@
 #include <rime_api.h>
 
 #include "core/log.h"
+#include "lazy/libraries.h"
 #include "core/secure.h"
 #include "core/utf8.h"
 #include "ime/surnames.h"
@@ -207,6 +208,8 @@ struct pinyin *pinyin_create(const struct pinyin_options *opts, char *err, size_
 		snprintf(err, errlen, "out of memory");
 		goto out;
 	}
+	if (!lazy_lib_open(lazy_rime, err, errlen))
+		goto out;
 	p->api = rime_get_api();
 	p->dirty = true;
 	if (!opts->deploy_dir || snprintf(p->deploy_dir, sizeof(p->deploy_dir), "%s", opts->deploy_dir) >= (int)sizeof(p->deploy_dir)) {

@@ -23,6 +23,7 @@
 #include <sodium.h>
 
 #include "core/log.h"
+#include "lazy/libraries.h"
 
 #define DEFAULT_CONNECT_TIMEOUT_MS 5000L
 #define DEFAULT_TOTAL_TIMEOUT_MS 15000L
@@ -77,10 +78,13 @@ static bool global_ok;
 
 static void global_init(void)
 {
-	global_ok = sodium_init() >= 0 && curl_global_init(CURL_GLOBAL_DEFAULT) == CURLE_OK;
+	char err[256];
+	global_ok = sodium_init() >= 0 && lazy_lib_open(lazy_curl, err, sizeof(err)) &&
+		    curl_global_init(CURL_GLOBAL_DEFAULT) == CURLE_OK;
 }
 
-/* sodium_init and curl_global_init, once per process, from whichever thread comes first. */
+/* sodium_init, libcurl opened (lazy/curl.c) and curl_global_init, once per process, from whichever
+ * thread comes first. */
 static bool ensure_global(void)
 {
 	return pthread_once(&global_once, global_init) == 0 && global_ok;

@@ -12,6 +12,7 @@
 #include <time.h>
 
 #include "core/log.h"
+#include "lazy/libraries.h"
 #include "print/escpos.h"
 
 #define QUEUE_MAX 128
@@ -50,6 +51,8 @@ static void sleep_ms(int ms)
 
 bool printer_check_now(const char *queue, char *why, size_t whylen)
 {
+	if (!lazy_lib_open(lazy_cups, why, whylen))
+		return false;
 	cups_dest_t *dest = cupsGetNamedDest(CUPS_HTTP_DEFAULT, queue && queue[0] ? queue : NULL, NULL);
 	if (!dest) {
 		if (queue && queue[0])
@@ -89,6 +92,8 @@ static int job_state(const char *queue, int id)
 bool printer_print_now(const char *queue, const void *data, size_t len, int timeout_s, char *why, size_t whylen)
 {
 	bool ok = false;
+	if (!lazy_lib_open(lazy_cups, why, whylen))
+		return false;
 	cups_dest_t *dest = cupsGetNamedDest(CUPS_HTTP_DEFAULT, queue && queue[0] ? queue : NULL, NULL);
 	if (!dest) {
 		snprintf(why, whylen, "no such queue (%s)", cupsLastErrorString());
