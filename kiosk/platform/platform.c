@@ -81,6 +81,10 @@ static bool create_window(struct platform *p, const struct platform_options *o, 
 	 * start, and X's built-in one reads the locale's whole compose table (6 ms of a 70 ms start). An
 	 * empty table spares that; an XCOMPOSEFILE set for the kiosk is kept. */
 	setenv("XCOMPOSEFILE", "/dev/null", 0);
+	/* Without a session bus, SDL's D-Bus start (for desktop input methods and screen-saver calls, which
+	 * a kiosk has no use for) has libdbus fork dbus-launch to start one: a kiosk must not, and it cost
+	 * a fork and a dozen execs at every start. A bus set for the kiosk is kept. */
+	setenv("DBUS_SESSION_BUS_ADDRESS", "disabled:", 0);
 	if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) {
 		snprintf(err, errlen, "no display (%s); use --headless", SDL_GetError());
 		return false;

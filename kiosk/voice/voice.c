@@ -376,6 +376,7 @@ static void *worker_main(void *arg)
 		free(v->pending);
 		v->pending = NULL;
 		pthread_mutex_unlock(&v->lock);
+		SDL_TLSCleanup();
 		return NULL;
 	}
 	for (;;) {
@@ -395,6 +396,7 @@ static void *worker_main(void *arg)
 		v->busy = false;
 	}
 	pthread_mutex_unlock(&v->lock);
+	SDL_TLSCleanup(); /* SDL's per-thread data (its error text) on a thread SDL did not start */
 	return NULL;
 }
 
