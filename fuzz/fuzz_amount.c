@@ -35,8 +35,6 @@ static void check_words(long long fen)
 	FUZZ_CHECK(strlen(small) < sizeof(small));
 }
 
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	if (size > 1024)

@@ -12,39 +12,28 @@
 #include "assistance/assistance_catalog.h"
 #include "assistance/screener.h"
 #include "core/log.h"
-#include "fuzz_common.h"
+#include "fuzz_catalog.h"
 
 static struct assist_catalog *catalog;
-
-int LLVMFuzzerInitialize(int *argc, char ***argv);
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
 	(void)argc;
 	(void)argv;
 	log_set_level(LOG_ERROR); /* an unreadable rule is a warning each time: not news here */
-	catalog = malloc(sizeof(*catalog));
-	if (!catalog)
-		abort();
+	catalog = fuzz_alloc(sizeof(*catalog));
 	return 0;
-}
-
-static void check_text(const struct catalog_text *t)
-{
-	for (int l = 0; l < TEXT_LANG_COUNT; l++)
-		FUZZ_CHECK_TEXT(t->lang[l], CATALOG_TEXT_MAX);
 }
 
 static void check_programme(const struct assist_programme *p)
 {
 	FUZZ_CHECK(p->id[0] != '\0' && memchr(p->id, 0, CATALOG_ID_MAX));
-	check_text(&p->name);
-	check_text(&p->summary);
-	check_text(&p->eligibility);
-	check_text(&p->documents);
-	check_text(&p->apply_at);
-	check_text(&p->disclaimer);
+	fuzz_check_catalog_text(&p->name);
+	fuzz_check_catalog_text(&p->summary);
+	fuzz_check_catalog_text(&p->eligibility);
+	fuzz_check_catalog_text(&p->documents);
+	fuzz_check_catalog_text(&p->apply_at);
+	fuzz_check_catalog_text(&p->disclaimer);
 	FUZZ_CHECK_TEXT(p->official_url, ASSIST_URL_MAX);
 	if (p->official_url[0]) {
 		FUZZ_CHECK(strncmp(p->official_url, "https://", 8) == 0);
@@ -53,7 +42,7 @@ static void check_programme(const struct assist_programme *p)
 	}
 	FUZZ_CHECK(p->standard_count >= 0 && p->standard_count <= ASSIST_STANDARDS_MAX);
 	for (int i = 0; i < p->standard_count; i++) {
-		check_text(&p->standards[i].label);
+		fuzz_check_catalog_text(&p->standards[i].label);
 		FUZZ_CHECK(!p->standards[i].has_amount || p->standards[i].amount >= 0);
 	}
 	FUZZ_CHECK(p->node_count >= 0 && p->node_count <= SCREENER_NODES_MAX);
@@ -94,7 +83,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		check_programme(&catalog->programmes[i]);
 		FUZZ_CHECK(assist_programme_find(catalog, catalog->programmes[i].id) == &catalog->programmes[i]);
 	}
-	check_text(&catalog->screener_disclaimer);
+	fuzz_check_catalog_text(&catalog->screener_disclaimer);
 	FUZZ_CHECK(assist_catalog_assets_limit(catalog) >= 0);
 
 	struct screener_match matches[ASSIST_PROGRAMMES_MAX];

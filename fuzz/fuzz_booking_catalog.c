@@ -9,23 +9,18 @@
 #include <string.h>
 
 #include "booking/booking_catalog.h"
-#include "fuzz_common.h"
+#include "fuzz_catalog.h"
 #include "id_document.h"
 
 static struct booking_catalog *catalog;
 static struct catalog_slot *slots;
 
-int LLVMFuzzerInitialize(int *argc, char ***argv);
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
 	(void)argc;
 	(void)argv;
-	catalog = malloc(sizeof(*catalog));
-	slots = malloc(CATALOG_SLOTS_MAX * sizeof(*slots));
-	if (!catalog || !slots)
-		abort();
+	catalog = fuzz_alloc(sizeof(*catalog));
+	slots = fuzz_alloc(CATALOG_SLOTS_MAX * sizeof(*slots));
 	return 0;
 }
 
@@ -36,14 +31,6 @@ static void check_id(const char *id)
 	FUZZ_CHECK(fuzz_only(id, len, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.-"));
 }
 
-static void check_text(const struct catalog_text *t)
-{
-	for (int l = 0; l < TEXT_LANG_COUNT; l++) {
-		FUZZ_CHECK_TEXT(t->lang[l], CATALOG_TEXT_MAX);
-		FUZZ_CHECK_TEXT(catalog_text_get(t, (enum text_lang)l), CATALOG_TEXT_MAX);
-	}
-}
-
 static void check_catalog(const struct booking_catalog *c)
 {
 	FUZZ_CHECK(c->service_count >= 0 && c->service_count <= CATALOG_SERVICES_MAX);
@@ -51,18 +38,18 @@ static void check_catalog(const struct booking_catalog *c)
 	for (int i = 0; i < c->service_count; i++) {
 		const struct catalog_service *s = &c->services[i];
 		check_id(s->id);
-		check_text(&s->name);
-		check_text(&s->description);
-		check_text(&s->documents);
+		fuzz_check_catalog_text(&s->name);
+		fuzz_check_catalog_text(&s->description);
+		fuzz_check_catalog_text(&s->documents);
 		FUZZ_CHECK(s->parties_min >= 1 && s->parties_min <= s->parties_max && s->parties_max <= 2);
 		FUZZ_CHECK(catalog_service_find(c, s->id) == s); /* ids are distinct */
 	}
 	for (int i = 0; i < c->office_count; i++) {
 		const struct catalog_office *o = &c->offices[i];
 		check_id(o->id);
-		check_text(&o->name);
-		check_text(&o->address);
-		check_text(&o->hours);
+		fuzz_check_catalog_text(&o->name);
+		fuzz_check_catalog_text(&o->address);
+		fuzz_check_catalog_text(&o->hours);
 		FUZZ_CHECK_TEXT(o->phone, sizeof(o->phone));
 		FUZZ_CHECK(o->window_days >= 0 && o->window_days <= 366);
 		FUZZ_CHECK(o->service_count >= 0 && o->service_count <= CATALOG_SERVICES_MAX);

@@ -13,27 +13,16 @@
 #include "charity/charity_catalog.h"
 #include "charity/pledge_record.h"
 #include "civil_date.h"
-#include "fuzz_common.h"
+#include "fuzz_catalog.h"
 
 static struct charity_catalog *catalog;
-
-int LLVMFuzzerInitialize(int *argc, char ***argv);
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
 	(void)argc;
 	(void)argv;
-	catalog = malloc(sizeof(*catalog));
-	if (!catalog)
-		abort();
+	catalog = fuzz_alloc(sizeof(*catalog));
 	return 0;
-}
-
-static void check_text(const struct catalog_text *t)
-{
-	for (int l = 0; l < TEXT_LANG_COUNT; l++)
-		FUZZ_CHECK_TEXT(t->lang[l], CATALOG_TEXT_MAX);
 }
 
 static void check_url(const char *url, size_t cap)
@@ -48,10 +37,10 @@ static void check_url(const char *url, size_t cap)
 static void check_project(const struct charity_project *p)
 {
 	FUZZ_CHECK(p->id[0] != '\0' && memchr(p->id, 0, CATALOG_ID_MAX));
-	check_text(&p->name);
-	check_text(&p->summary);
-	check_text(&p->description);
-	check_text(&p->organiser);
+	fuzz_check_catalog_text(&p->name);
+	fuzz_check_catalog_text(&p->summary);
+	fuzz_check_catalog_text(&p->description);
+	fuzz_check_catalog_text(&p->organiser);
 	FUZZ_CHECK(p->icon >= 0 && p->icon < CHARITY_ICON_COUNT && charity_icon_name(p->icon) != NULL);
 	FUZZ_CHECK(memchr(p->ends_on, 0, sizeof(p->ends_on)) != NULL);
 	struct civil_date d;
@@ -82,8 +71,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		check_project(&catalog->projects[i]);
 		FUZZ_CHECK(charity_project_find(catalog, catalog->projects[i].id) == &catalog->projects[i]);
 	}
-	check_text(&catalog->terms);
-	check_text(&catalog->thanks);
+	fuzz_check_catalog_text(&catalog->terms);
+	fuzz_check_catalog_text(&catalog->thanks);
 	check_url(catalog->lookup_url, sizeof(catalog->lookup_url));
 	char url[PLEDGE_URL_MAX];
 	pledge_lookup_url(catalog->lookup_url, "demo-kiosk", "JC-1A2B3C4D", url, sizeof(url));

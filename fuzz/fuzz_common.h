@@ -13,6 +13,10 @@
 
 #include "core/utf8.h"
 
+/* libFuzzer's entry points, defined by each target. */
+int LLVMFuzzerInitialize(int *argc, char ***argv);
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
 /* Stops the run with a finding when cond is false: libFuzzer saves the input as a crash. */
 #define FUZZ_CHECK(cond)                                                                                  \
 	do {                                                                                              \

@@ -32,9 +32,6 @@ static const char *answers[2]; /* under lock: what the server sends to the next 
 static size_t answer_lens[2];
 static int next_answer;
 
-int LLVMFuzzerInitialize(int *argc, char ***argv);
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-
 /* Reads a request's headers (and a body as long as its Content-Length, at most 64 KiB). */
 static void read_request(int fd)
 {

@@ -82,8 +82,6 @@ static void check_document(enum id_document_type type, const char *number, const
 	}
 }
 
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	if (size > 4096) /* the typing fields hold far less; longer says nothing new */

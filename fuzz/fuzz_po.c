@@ -9,8 +9,6 @@
 #include "core/po_parse.h"
 #include "fuzz_common.h"
 
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-
 struct seen {
 	int entries, last_line, stop_at;
 };

@@ -19,9 +19,6 @@ static char dir[256];
 static char settings_path[300], audit_path[300], audit_old_path[300];
 static struct config *cfg, *again;
 
-int LLVMFuzzerInitialize(int *argc, char ***argv);
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-
 /* The scratch directory goes when the run ends (a crash leaves it for a look). */
 static void remove_dir(void)
 {

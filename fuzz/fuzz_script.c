@@ -24,9 +24,6 @@
 static struct app *app;
 static char out_dir[256];
 
-int LLVMFuzzerInitialize(int *argc, char ***argv);
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-
 static void finish(void)
 {
 	app_destroy(app);
