@@ -88,7 +88,7 @@ for pair in attract:attract home:home booking:booking; do
 	done < <(jq -r '.widgets[].text' "$tmp/${pair%%:*}.json")
 done
 mkdir -p "$tmp/peer"
-cp bench/peer/*.html "$tmp/peer/"
+cp bench/peer/*.html bench/peer/kiosk.css "$tmp/peer/"
 chmod -R a+rX "$tmp/peer"
 
 # --- the programs
