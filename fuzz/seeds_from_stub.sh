@@ -23,15 +23,22 @@ done
 [ -n "$port" ] || { cat "$work/stub.log" >&2; exit 1; }
 base=http://127.0.0.1:$port
 
-# call METHOD PATH [BODY]: a signed request as the kiosk makes it; prints the body.
+# call METHOD PATH [BODY]: a signed request as the kiosk makes it (a POST's Idempotency-Key is the
+# last line of the string to sign); prints the body.
 call() {
-  local method=$1 path=$2 body=${3:-} ts sig hash
+  local method=$1 path=$2 body=${3:-} ts sig hash key=""
   ts=$(date +%s)
   hash=$(printf '%s' "$body" | sha256sum | cut -d' ' -f1)
-  sig=$(printf '%s\n%s\n%s\n%s' "$method" "$path" "$ts" "$hash" | openssl dgst -sha256 -hmac "$secret" -r | cut -d' ' -f1)
+  if [ "$method" = POST ]; then
+    key=$(cat /proc/sys/kernel/random/uuid)
+    sig=$(printf '%s\n%s\n%s\n%s\n%s' "$method" "$path" "$ts" "$hash" "$key" |
+      openssl dgst -sha256 -hmac "$secret" -r | cut -d' ' -f1)
+  else
+    sig=$(printf '%s\n%s\n%s\n%s' "$method" "$path" "$ts" "$hash" | openssl dgst -sha256 -hmac "$secret" -r | cut -d' ' -f1)
+  fi
   local args=(-sS -X "$method" -H "X-Kiosk-Id: $kiosk" -H "X-Timestamp: $ts" -H "X-Signature: $sig")
   if [ "$method" = POST ]; then
-    args+=(-H "Content-Type: application/json" -H "Idempotency-Key: $(cat /proc/sys/kernel/random/uuid)" --data-binary "$body")
+    args+=(-H "Content-Type: application/json" -H "Idempotency-Key: $key" --data-binary "$body")
   fi
   curl "${args[@]}" "$base$path"
 }

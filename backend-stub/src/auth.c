@@ -23,7 +23,7 @@ int auth_add_kiosk(struct auth_keys *keys, const char *spec)
 }
 
 void auth_sign(const char *secret, const char *method, const char *uri, const char *timestamp, const char *body,
-	       size_t body_len, char out[65])
+	       size_t body_len, const char *idempotency_key, char out[65])
 {
 	unsigned char body_hash[crypto_hash_sha256_BYTES], mac[crypto_auth_hmacsha256_BYTES];
 	char body_hex[2 * crypto_hash_sha256_BYTES + 1];
@@ -38,6 +38,10 @@ void auth_sign(const char *secret, const char *method, const char *uri, const ch
 	crypto_auth_hmacsha256_update(&st, (const unsigned char *)timestamp, strlen(timestamp));
 	crypto_auth_hmacsha256_update(&st, (const unsigned char *)"\n", 1);
 	crypto_auth_hmacsha256_update(&st, (const unsigned char *)body_hex, strlen(body_hex));
+	if (idempotency_key != NULL && idempotency_key[0] != '\0') {
+		crypto_auth_hmacsha256_update(&st, (const unsigned char *)"\n", 1);
+		crypto_auth_hmacsha256_update(&st, (const unsigned char *)idempotency_key, strlen(idempotency_key));
+	}
 	crypto_auth_hmacsha256_final(&st, mac);
 	sodium_bin2hex(out, 65, mac, sizeof(mac));
 	sodium_memzero(&st, sizeof(st));
@@ -60,7 +64,7 @@ static long long parse_timestamp(const char *s)
 
 enum auth_result auth_verify(const struct auth_keys *keys, const char *kiosk_id, const char *timestamp,
 			     const char *signature, const char *method, const char *uri, const char *body,
-			     size_t body_len, long long now)
+			     size_t body_len, const char *idempotency_key, long long now)
 {
 	const struct auth_kiosk *kiosk = NULL;
 	char expected[65];
@@ -75,7 +79,7 @@ enum auth_result auth_verify(const struct auth_keys *keys, const char *kiosk_id,
 	ts = parse_timestamp(timestamp);
 	if (ts < 0)
 		return AUTH_BAD_SIGNATURE;
-	auth_sign(kiosk->secret, method, uri, timestamp, body, body_len, expected);
+	auth_sign(kiosk->secret, method, uri, timestamp, body, body_len, idempotency_key, expected);
 	if (strlen(signature) != 64 || sodium_memcmp(expected, signature, 64) != 0)
 		return AUTH_BAD_SIGNATURE;
 	if (ts > now + AUTH_MAX_SKEW || ts < now - AUTH_MAX_SKEW)

@@ -1,6 +1,7 @@
 /*
  * server: see server.h. Request flow for kiosk routes: body capped at HTTP_BODY_MAX (413),
- * route lookup (404/405), fault draw (latency, 503), signature (401), then for a POST the
+ * route lookup (404/405), fault draw (latency, 503), signature (401; it covers the
+ * Idempotency-Key as received, so it is checked before the key is), then for a POST the
  * Idempotency-Key and JSON checks (400), and the handler inside one IMMEDIATE transaction
  * together with the idempotency lookup and record. Admin routes skip faults and signatures
  * and answer 404 unless an admin token was configured.
@@ -179,7 +180,7 @@ static void run_auth(struct server *srv, struct MHD_Connection *conn, const stru
 {
 	enum auth_result ar = auth_verify(srv->cfg.keys, header(conn, "X-Kiosk-Id"), header(conn, "X-Timestamp"),
 					  header(conn, "X-Signature"), req->method, req->uri, req->body,
-					  req->body_len, clock_now());
+					  req->body_len, header(conn, "Idempotency-Key"), clock_now());
 	switch (ar) {
 	case AUTH_OK:
 		return;

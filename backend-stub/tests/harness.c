@@ -172,11 +172,19 @@ int stub_send(const struct stub *s, CURL *h, const struct request *rq, struct re
 	snprintf(url, sizeof(url), "http://127.0.0.1:%d%s", s->port, rq->path);
 	snprintf(ts, sizeof(ts), "%lld", (long long)time(NULL) + rq->ts_offset);
 	const char *kiosk = rq->kiosk ? rq->kiosk : TEST_KIOSK;
+	key[0] = '\0';
+	if (strcmp(method, "POST") == 0) {
+		if (rq->idem_key == NULL)
+			test_uuid(key);
+		else
+			snprintf(key, sizeof(key), "%s", rq->idem_key);
+	}
 	if (rq->bearer != NULL) {
 		snprintf(hdr[0], sizeof(hdr[0]), "Authorization: Bearer %s", rq->bearer);
 		headers = curl_slist_append(headers, hdr[0]);
 	} else if (kiosk[0] != '\0') {
-		auth_sign(rq->secret ? rq->secret : TEST_SECRET, method, rq->path, ts, body, strlen(body), sig);
+		auth_sign(rq->secret ? rq->secret : TEST_SECRET, method, rq->path, ts, body, strlen(body),
+			  rq->sign_key ? rq->sign_key : key, sig);
 		if (rq->bad_signature)
 			sig[10] = sig[10] == '0' ? '1' : '0';
 		snprintf(hdr[0], sizeof(hdr[0]), "X-Kiosk-Id: %s", kiosk);
@@ -187,10 +195,6 @@ int stub_send(const struct stub *s, CURL *h, const struct request *rq, struct re
 		headers = curl_slist_append(headers, hdr[2]);
 	}
 	if (strcmp(method, "POST") == 0) {
-		if (rq->idem_key == NULL)
-			test_uuid(key);
-		else
-			snprintf(key, sizeof(key), "%s", rq->idem_key);
 		if (key[0] != '\0') {
 			snprintf(hdr[3], sizeof(hdr[3]), "Idempotency-Key: %s", key);
 			headers = curl_slist_append(headers, hdr[3]);

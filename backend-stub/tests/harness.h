@@ -38,6 +38,7 @@ struct request {
 	const char *path;     /* with query */
 	const char *body;     /* NULL: empty */
 	const char *idem_key; /* NULL: a fresh UUID for POSTs; "" sends none */
+	const char *sign_key; /* NULL: sign the key sent; else sign this one instead ("" none): replays */
 	const char *kiosk;    /* default TEST_KIOSK; "" sends no auth headers */
 	const char *secret;   /* default TEST_SECRET */
 	long long ts_offset;  /* added to the signing timestamp */

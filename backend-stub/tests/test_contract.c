@@ -1,6 +1,7 @@
 /*
  * test_contract: every endpoint of API.md against a real stub over HTTP (libcurl): success,
- * each error path, signature and replay rejection, idempotent replay and the 422 conflict,
+ * each error path, signature and replay rejection (a replay under another Idempotency-Key
+ * included), idempotent replay and the 422 conflict,
  * ETag/304, 413, the booking rules, pledges, assistance, help, heartbeat and admin.
  */
 #include <signal.h>
@@ -73,11 +74,33 @@ static void couple_body(char *out, size_t cap, const char *service, const char *
 
 static void test_signature_vector(void)
 {
-	char sig[65];
-	auth_sign("secret-1", "POST", "/v1/bookings?x=1", "1764300000", "{\"a\":1}", 7, sig);
+	char sig[65], other[65];
+	auth_sign("secret-1", "POST", "/v1/bookings?x=1", "1764300000", "{\"a\":1}", 7, NULL, sig);
 	CHECK(strcmp(sig, "4a133a3605af853440317201f8c88a444e5e1fcc07481061bdb50ce7cbdc7ccf") == 0, "sig %s", sig);
-	auth_sign("secret-1", "GET", "/v1/services", "1764300000", "", 0, sig);
+	auth_sign("secret-1", "GET", "/v1/services", "1764300000", "", 0, "", sig);
 	CHECK(strcmp(sig, "50dae7f1a5145b8c883bcf7566e458f13819ef3c7de08d5e92508741bd3f02c2") == 0, "sig %s", sig);
+	/* API.md's POST vector: the Idempotency-Key is the last line of the string to sign. */
+	auth_sign("secret-1", "POST", "/v1/bookings", "1764300000", "{\"a\":1}", 7,
+		  "0b7e3a52-6c1d-4f8e-9a24-5d3c7b1e8f60", sig);
+	CHECK(strcmp(sig, "bf0f63a44faa7378946c12e585163dc881055a8f94f675d7ab8a923f018cee48") == 0, "sig %s", sig);
+	auth_sign("secret-1", "POST", "/v1/bookings", "1764300000", "{\"a\":1}", 7,
+		  "0b7e3a52-6c1d-4f8e-9a24-5d3c7b1e8f61", other);
+	CHECK(strcmp(sig, other) != 0, "another key, the same signature %s", other);
+}
+
+/* The number of records of a type (booking, pledge, ...) the stub holds, from the admin route. */
+static int record_count(const char *type)
+{
+	char path[96];
+	struct reply r;
+	int n = -1;
+	snprintf(path, sizeof(path), "/v1/admin/records?type=%s", type);
+	admin("GET", path, TEST_ADMIN, &r);
+	const cJSON *count = cJSON_GetObjectItemCaseSensitive(r.json, "count");
+	if (r.status == 200 && cJSON_IsNumber(count))
+		n = count->valueint;
+	reply_finish(&r);
+	return n;
 }
 
 static void test_reference(void)
@@ -166,7 +189,7 @@ static void test_auth(void)
 		char url[128];
 		long status = 0;
 		snprintf(ts, sizeof(ts), "%lld", (long long)time(NULL));
-		auth_sign(TEST_SECRET, "GET", "/v1/slots?service=a&office=b", ts, "", 0, sig);
+		auth_sign(TEST_SECRET, "GET", "/v1/slots?service=a&office=b", ts, "", 0, NULL, sig);
 		snprintf(h1, sizeof(h1), "X-Timestamp: %s", ts);
 		snprintf(h2, sizeof(h2), "X-Signature: %s", sig);
 		hs = curl_slist_append(hs, "X-Kiosk-Id: " TEST_KIOSK);
@@ -553,6 +576,36 @@ static void test_pledges(void)
 	post("/v1/pledges", "{\"project_id\":\"chongyang\",\"amount\":50,\"anonymous\":true,\"consent\":true}", NULL, &r);
 	CHECK(r.status == 201, "anonymous %ld", r.status);
 	reply_finish(&r);
+	/* A captured pledge replayed under a fresh Idempotency-Key would be a second pledge (no business
+	 * rule refuses it): the signature covers the key, so the replay is refused and creates nothing;
+	 * so is a POST signed without a key and sent with one. */
+	{
+		struct request rq = {0};
+		char signed_key[37], fresh_key[37];
+		int pledges = record_count("pledge");
+		test_uuid(signed_key);
+		test_uuid(fresh_key);
+		rq.method = "POST";
+		rq.path = "/v1/pledges";
+		rq.body = "{\"project_id\":\"chongyang\",\"amount\":20,\"anonymous\":true,\"consent\":true}";
+		rq.idem_key = signed_key;
+		stub_send(&S, H, &rq, &r);
+		CHECK(r.status == 201, "pledge to replay %ld %s", r.status, r.body);
+		reply_finish(&r);
+		rq.idem_key = fresh_key;
+		rq.sign_key = signed_key;
+		stub_send(&S, H, &rq, &r);
+		CHECK(r.status == 401 && strcmp(reply_code(&r), "bad_signature") == 0, "replay under another key %ld %s",
+		      r.status, r.body);
+		reply_finish(&r);
+		rq.sign_key = "";
+		stub_send(&S, H, &rq, &r);
+		CHECK(r.status == 401 && strcmp(reply_code(&r), "bad_signature") == 0, "key not signed %ld %s", r.status,
+		      r.body);
+		reply_finish(&r);
+		CHECK(record_count("pledge") == pledges + 1, "the replays created nothing: %d pledges, %d before",
+		      record_count("pledge"), pledges);
+	}
 	static const struct {
 		const char *body;
 		long status;

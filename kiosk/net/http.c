@@ -265,7 +265,7 @@ void http_response_finish(struct http_response *r)
 }
 
 void http_sign(const char *secret, const char *method, const char *path_with_query, int64_t timestamp,
-	       const void *body, size_t len, char out[65])
+	       const void *body, size_t len, const char *idempotency_key, char out[65])
 {
 	unsigned char body_hash[crypto_hash_sha256_BYTES], mac[crypto_auth_hmacsha256_BYTES];
 	char body_hex[2 * crypto_hash_sha256_BYTES + 1], ts[24];
@@ -283,6 +283,10 @@ void http_sign(const char *secret, const char *method, const char *path_with_que
 	crypto_auth_hmacsha256_update(&st, (const unsigned char *)ts, (size_t)ts_len);
 	crypto_auth_hmacsha256_update(&st, (const unsigned char *)"\n", 1);
 	crypto_auth_hmacsha256_update(&st, (const unsigned char *)body_hex, strlen(body_hex));
+	if (idempotency_key != NULL && idempotency_key[0] != '\0') {
+		crypto_auth_hmacsha256_update(&st, (const unsigned char *)"\n", 1);
+		crypto_auth_hmacsha256_update(&st, (const unsigned char *)idempotency_key, strlen(idempotency_key));
+	}
 	crypto_auth_hmacsha256_final(&st, mac);
 	sodium_bin2hex(out, 65, mac, sizeof(mac));
 	sodium_memzero(&st, sizeof(st));
@@ -491,7 +495,7 @@ static bool request(struct http_client *c, const char *method, const char *path,
 	memcpy(target + prefix_len, path, path_len + 1);
 	snprintf(url, sizeof(url), "%s%s", c->base_url, path);
 	snprintf(ts, sizeof(ts), "%" PRId64, now);
-	http_sign(c->secret, method, target, now, body, len, sig);
+	http_sign(c->secret, method, target, now, body, len, idempotency_key, sig);
 	if (!add_header(&headers, "X-Kiosk-Id", c->kiosk_id) || !add_header(&headers, "X-Timestamp", ts) ||
 	    !add_header(&headers, "X-Signature", sig) || !add_header(&headers, "Accept", "application/json") ||
 	    (if_none_match && if_none_match[0] && !add_header(&headers, "If-None-Match", if_none_match)) ||

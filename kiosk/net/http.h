@@ -1,8 +1,9 @@
 /* The kiosk's HTTP client for the backend contract (backend-stub/API.md), on libcurl.
  * One client per thread; it reuses its connection. Every request is signed: X-Kiosk-Id,
  * X-Timestamp and X-Signature = hex HMAC-SHA256(secret, METHOD "\n" PATH_WITH_QUERY "\n" TIMESTAMP
- * "\n" hex SHA-256(body)). TLS verification is on (CA file configurable); turning it off needs the
- * explicit development option and is logged at every client creation.
+ * "\n" hex SHA-256(body), then "\n" IDEMPOTENCY_KEY when the request carries one, so a captured POST
+ * cannot be replayed under a fresh key). TLS verification is on (CA file configurable); turning it
+ * off needs the explicit development option and is logged at every client creation.
  * Bounded: connect and total timeouts, a minimum transfer speed (under 100 bytes/s for a fifth of
  * the total timeout, 1 to 10 s, ends a slow-loris answer), a maximum body size (a bigger answer is
  * an error, not a truncated success) and 64 KiB of headers. Only http and https; redirects are
@@ -66,8 +67,8 @@ bool http_post(struct http_client *c, const char *path, const char *idempotency_
 void http_response_finish(struct http_response *r);
 
 /* The signature as the contract defines it, into out (65 bytes: 64 hex digits and NUL); body may be
- * NULL when len is 0. */
+ * NULL when len is 0; idempotency_key is the header value as sent, NULL or "" when there is none. */
 void http_sign(const char *secret, const char *method, const char *path_with_query, int64_t timestamp,
-	       const void *body, size_t len, char out[65]);
+	       const void *body, size_t len, const char *idempotency_key, char out[65]);
 
 #endif

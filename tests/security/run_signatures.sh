@@ -8,8 +8,8 @@
 #   the method changed, a timestamp 330 s old or ahead (the window is 300 s; the margin covers a slow
 #   machine), a timestamp that is not a number → 401 with the contract's code, nothing created;
 #   a signed POST replayed as it is (same Idempotency-Key) → the first answer again, nothing created;
-#   replayed with another Idempotency-Key (which the signature does not cover) → refused by the
-#   business rules (409 duplicate_booking), one booking at the backend.
+#   replayed with another Idempotency-Key (which the signature covers, as the last line of the string
+#   to sign) → 401 bad_signature, nothing created: one booking at the backend.
 # usage: run_signatures.sh STUB SOURCE_DIR WORK_DIR
 set -u
 stub=$1 src=$2 work=$3
@@ -21,11 +21,16 @@ secret=sig-$$ token=admin-$$
 start_stub || exit 1
 base=http://127.0.0.1:$port
 
-# sign SECRET METHOD TARGET TIMESTAMP BODY: the contract's signature.
+# sign SECRET METHOD TARGET TIMESTAMP BODY [KEY]: the contract's signature; a non-empty KEY (the
+# Idempotency-Key as sent) is its last line.
 sign() {
   local hash
   hash=$(printf '%s' "$5" | sha256sum | cut -d' ' -f1)
-  printf '%s\n%s\n%s\n%s' "$2" "$3" "$4" "$hash" | openssl dgst -sha256 -hmac "$1" -r | cut -d' ' -f1
+  if [ -n "${6:-}" ]; then
+    printf '%s\n%s\n%s\n%s\n%s' "$2" "$3" "$4" "$hash" "$6"
+  else
+    printf '%s\n%s\n%s\n%s' "$2" "$3" "$4" "$hash"
+  fi | openssl dgst -sha256 -hmac "$1" -r | cut -d' ' -f1
 }
 
 # send METHOD TARGET BODY [curl args...]: prints "STATUS CODE" (CODE: the error code or -), body in $work/last.
@@ -40,6 +45,7 @@ send() {
 }
 
 # signed METHOD TARGET BODY [overrides: kiosk=… secret=… ts=… sig=… sign_target=… sign_body=… sign_method=… key=… drop=HEADER]
+# A POST sends key (a fresh UUID when not given), and is signed with it.
 signed() {
   local method=$1 target=$2 body=$3
   shift 3
@@ -52,12 +58,13 @@ signed() {
       sign_method=*) sign_method=${kv#sign_method=} ;; key=*) key=${kv#key=} ;; drop=*) drop=${kv#drop=} ;;
     esac
   done
-  [ -n "$sig" ] || sig=$(sign "$sec" "$sign_method" "$sign_target" "$ts" "$sign_body")
+  if [ "$method" = POST ] && [ -z "$key" ]; then key=$(cat /proc/sys/kernel/random/uuid); fi
+  [ -n "$sig" ] || sig=$(sign "$sec" "$sign_method" "$sign_target" "$ts" "$sign_body" "$key")
   local h=()
   [ "$drop" = X-Kiosk-Id ] || h+=(-H "X-Kiosk-Id: $kiosk")
   [ "$drop" = X-Timestamp ] || h+=(-H "X-Timestamp: $ts")
   [ "$drop" = X-Signature ] || h+=(-H "X-Signature: $sig")
-  if [ "$method" = POST ]; then h+=(-H "Idempotency-Key: ${key:-$(cat /proc/sys/kernel/random/uuid)}"); fi
+  if [ "$method" = POST ]; then h+=(-H "Idempotency-Key: $key"); fi
   send "$method" "$target" "$body" "${h[@]}"
 }
 
@@ -109,14 +116,14 @@ expect "bookings after the refusals" "$(admin_count booking)" 0
 # A replay of a captured request (same headers, same body, inside the window).
 key=$(cat /proc/sys/kernel/random/uuid)
 ts=$(date +%s)
-sig=$(sign "$secret" POST /v1/bookings "$ts" "$booking")
+sig=$(sign "$secret" POST /v1/bookings "$ts" "$booking" "$key")
 expect "the booking" "$(signed POST /v1/bookings "$booking" ts="$ts" sig="$sig" key="$key")" "201 -"
 first=$(cat "$work/last")
 expect "replayed as it is" "$(signed POST /v1/bookings "$booking" ts="$ts" sig="$sig" key="$key")" "201 -"
 [ "$(cat "$work/last")" = "$first" ] || fail "the replay got another answer than the first"
 expect "replayed with another Idempotency-Key" \
   "$(signed POST /v1/bookings "$booking" ts="$ts" sig="$sig" key="$(cat /proc/sys/kernel/random/uuid)")" \
-  "409 duplicate_booking"
+  "401 bad_signature"
 expect "bookings after the replays" "$(admin_count booking)" 1
 echo "signatures: $( [ $status = 0 ] && echo "every tampered, missing, stale or replayed request refused" || echo "failures above")"
 exit $status

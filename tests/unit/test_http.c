@@ -34,13 +34,23 @@ static struct http_client *client_for(int port, const char *prefix, const char *
 	return c;
 }
 
+/* The vectors of backend-stub/API.md; the POST one with its Idempotency-Key was computed with openssl. */
 static void test_sign_vector(void)
 {
-	char sig[65];
-	http_sign(TEST_SECRET, "GET", "/v1/services", 1764300000, "", 0, sig);
+	char sig[65], other[65];
+	http_sign(TEST_SECRET, "GET", "/v1/services", 1764300000, "", 0, NULL, sig);
 	CHECK_STR(sig, "50dae7f1a5145b8c883bcf7566e458f13819ef3c7de08d5e92508741bd3f02c2");
-	http_sign(TEST_SECRET, "GET", "/v1/services", 1764300000, NULL, 0, sig);
+	http_sign(TEST_SECRET, "GET", "/v1/services", 1764300000, NULL, 0, "", sig);
 	CHECK_STR(sig, "50dae7f1a5145b8c883bcf7566e458f13819ef3c7de08d5e92508741bd3f02c2");
+	http_sign(TEST_SECRET, "POST", "/v1/bookings", 1764300000, "{\"a\":1}", 7,
+		  "0b7e3a52-6c1d-4f8e-9a24-5d3c7b1e8f60", sig);
+	CHECK_STR(sig, "bf0f63a44faa7378946c12e585163dc881055a8f94f675d7ab8a923f018cee48");
+	/* The key is signed: a replay under a fresh key, or without one, needs another signature. */
+	http_sign(TEST_SECRET, "POST", "/v1/bookings", 1764300000, "{\"a\":1}", 7,
+		  "0b7e3a52-6c1d-4f8e-9a24-5d3c7b1e8f61", other);
+	CHECK(strcmp(sig, other) != 0);
+	http_sign(TEST_SECRET, "POST", "/v1/bookings", 1764300000, "{\"a\":1}", 7, NULL, other);
+	CHECK_STR(other, "3076d15747c138f94d5892bc744e49cbf688c3e1242c13b3e934e9e28cf88b8b");
 }
 
 static void expect_create_refused(const char *url, const char *kiosk_id, const char *secret, const char *needle)
@@ -228,7 +238,7 @@ static void test_hostile(void)
 	CHECK_STR(r.etag, "\"k1\"");
 	CHECK(r.len == 11 && r.body && strcmp(r.body, "{\"ok\":true}") == 0);
 	http_response_finish(&r);
-	http_sign(TEST_SECRET, "GET", "/api/v1/services?lang=en", 1764300000, "", 0, sig);
+	http_sign(TEST_SECRET, "GET", "/api/v1/services?lang=en", 1764300000, "", 0, NULL, sig);
 	pthread_mutex_lock(&e.lock);
 	CHECK(strncmp(e.request, "GET /api/v1/services?lang=en HTTP/1.1\r\n", 39) == 0);
 	CHECK(strstr(e.request, "\r\nX-Kiosk-Id: " TEST_KIOSK_ID "\r\n") != NULL);
