@@ -30,6 +30,7 @@
 #include "config/config.h"
 #include "core/install_paths.h"
 #include "core/log.h"
+#include "core/wiping_alloc.h"
 #include "platform/platform.h"
 #include "print/printer.h"
 #include "render/png_io.h"
@@ -347,6 +348,7 @@ struct app *app_create(const struct app_options *opts, char *err, size_t errlen)
 		return NULL;
 	}
 	app->opts = *opts;
+	wiping_alloc_for_cjson(); /* the documents it prints and parses hold what visitors typed */
 	config_init(&app->cfg);
 	if (opts->config_path && !config_load(&app->cfg, opts->config_path, err, errlen))
 		goto fail;

@@ -14,6 +14,10 @@
 	X(CURLcode, curl_easy_perform, (CURL * curl), (curl))                                              \
 	X(const char *, curl_easy_strerror, (CURLcode code), (code))                                       \
 	X(CURLcode, curl_global_init, (long flags), (flags))                                               \
+	X(CURLcode, curl_global_init_mem,                                                                  \
+	  (long flags, curl_malloc_callback m, curl_free_callback f, curl_realloc_callback r,             \
+	   curl_strdup_callback s, curl_calloc_callback c),                                                \
+	  (flags, m, f, r, s, c))                                                                          \
 	X(CURLSHcode, curl_share_cleanup, (CURLSH * share), (share))                                       \
 	X(CURLSH *, curl_share_init, (void), ())                                                           \
 	X(struct curl_slist *, curl_slist_append, (struct curl_slist * list, const char *data), (list, data)) \

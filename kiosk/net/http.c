@@ -23,6 +23,7 @@
 #include <sodium.h>
 
 #include "core/log.h"
+#include "core/wiping_alloc.h"
 #include "lazy/libraries.h"
 
 #define DEFAULT_CONNECT_TIMEOUT_MS 5000L
@@ -79,12 +80,14 @@ static bool global_ok;
 static void global_init(void)
 {
 	char err[256];
+	/* libcurl's buffers hold requests on their way out (a pledge, a booking): wiped when freed. */
 	global_ok = sodium_init() >= 0 && lazy_lib_open(lazy_curl, err, sizeof(err)) &&
-		    curl_global_init(CURL_GLOBAL_DEFAULT) == CURLE_OK;
+		    curl_global_init_mem(CURL_GLOBAL_DEFAULT, wiping_malloc, wiping_free, wiping_realloc, wiping_strdup,
+					 wiping_calloc) == CURLE_OK;
 }
 
-/* sodium_init, libcurl opened (lazy/curl.c) and curl_global_init, once per process, from whichever
- * thread comes first. */
+/* sodium_init, libcurl opened (lazy/curl.c) and initialised with wiping allocation, once per process,
+ * from whichever thread comes first. */
 static bool ensure_global(void)
 {
 	return pthread_once(&global_once, global_init) == 0 && global_ok;
