@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The reliability suite's short run for `./dev.sh test` (CTest kiosk_reliability): a 100-session soak
+# The reliability suite's short run for `./dev.sh test` (CTest kiosk_reliability): a 60-session soak
 # (40 sessions in the asan build, to stay within the suite's time; LeakSanitizer checks the whole run
 # at exit) and a few fault cases: the backend answering 500s and garbage, the kiosk SIGKILLed during
 # submissions, a full disk, a damaged database, a missing font. The full suite is
@@ -15,7 +15,7 @@ status=0
 if [ "$build" = asan ]; then
   "$here/soak.sh" "$kiosk" "$stub" "$gen" "$work/soak" --sessions 40 --warmup 10 --seed 3 --no-rss --label "asan, short" || status=1
 else
-  "$here/soak.sh" "$kiosk" "$stub" "$gen" "$work/soak" --sessions 100 --warmup 20 --seed 3 --label "dev, short" || status=1
+  "$here/soak.sh" "$kiosk" "$stub" "$gen" "$work/soak" --sessions 60 --warmup 15 --seed 3 --label "dev, short" || status=1
 fi
 "$here/faults.sh" "$kiosk" "$stub" "$gen" "$src" "$work/faults" --only errors,garbage,kill,disk,corrupt,font \
   --kills 4 --sessions 3 || status=1
