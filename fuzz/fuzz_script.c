@@ -49,6 +49,10 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 		fprintf(stderr, "fuzz_script: %s\n", err);
 		abort();
 	}
+	/* The first frame starts the input methods, which open librime and libzinnia (kiosk/lazy): their
+	 * static destructors must be registered before finish, so that they run after it, as they do when
+	 * the kiosk returns from main. */
+	app_draw(app, false);
 	atexit(finish);
 	return 0;
 }
