@@ -7,6 +7,7 @@
  * (the app ignores close requests). A --windowed kiosk (development) is an ordinary window. */
 #include "platform/platform.h"
 
+#include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -21,7 +22,41 @@ struct platform {
 	int width, height;
 	bool fullscreen_pending; /* switch to full-screen after the first frame */
 	bool locked_down; /* full-screen kiosk: no way out for visitors */
+	pthread_t toucher; /* touching the framebuffer's pages before the first present */
+	bool toucher_running;
+	volatile uint8_t *fb; /* the window's framebuffer (software rendering), fb_len bytes */
+	size_t fb_len;
 };
+
+/* The first frame writes every pixel of the window's framebuffer: 8 MiB of shared memory at
+ * 1080x1920, which the kernel hands over page by page as each is first written (in a virtual machine
+ * slower still). This thread writes one byte of each page while the first frame is laid out and its
+ * glyphs rasterized; the first present waits for it, so nothing is drawn there before. */
+static void *touch_pages(void *arg)
+{
+	struct platform *p = arg;
+	for (size_t at = 0; at < p->fb_len; at += 4096)
+		p->fb[at] = 0;
+	return NULL;
+}
+
+static void start_touching(struct platform *p)
+{
+	SDL_Surface *s = SDL_GetWindowSurface(p->window);
+	if (!s || !s->pixels)
+		return;
+	p->fb = s->pixels;
+	p->fb_len = (size_t)s->pitch * (size_t)s->h;
+	p->toucher_running = pthread_create(&p->toucher, NULL, touch_pages, p) == 0;
+}
+
+/* Before anything is drawn into the framebuffer (a present, a read back) or it goes. */
+static void stop_touching(struct platform *p)
+{
+	if (p->toucher_running)
+		pthread_join(p->toucher, NULL);
+	p->toucher_running = false;
+}
 
 static bool create_headless(struct platform *p, const struct platform_options *o, char *err, size_t errlen)
 {
@@ -142,8 +177,11 @@ static bool create_window(struct platform *p, const struct platform_options *o, 
 	}
 	SDL_GetRendererOutputSize(p->renderer, &p->width, &p->height);
 	SDL_RendererInfo info;
-	if (SDL_GetRendererInfo(p->renderer, &info) == 0)
+	if (SDL_GetRendererInfo(p->renderer, &info) == 0) {
 		kiosk_log(LOG_INFO, "display %dx%d, renderer %s", p->width, p->height, info.name);
+		if (info.flags & SDL_RENDERER_SOFTWARE)
+			start_touching(p);
+	}
 	return true;
 }
 
@@ -166,6 +204,7 @@ void platform_destroy(struct platform *p)
 {
 	if (!p)
 		return;
+	stop_touching(p);
 	if (p->renderer)
 		SDL_DestroyRenderer(p->renderer);
 	if (p->window)
@@ -194,6 +233,7 @@ bool platform_has_display(const struct platform *p)
 
 void platform_present(struct platform *p)
 {
+	stop_touching(p); /* the queued drawing is carried out now: the pages must be ours alone */
 	SDL_RenderPresent(p->renderer);
 }
 
@@ -215,6 +255,7 @@ bool platform_locked_down(const struct platform *p)
 
 bool platform_read_pixels(struct platform *p, uint32_t **pixels, int *w, int *h)
 {
+	stop_touching(p);
 	size_t bytes = (size_t)p->width * (size_t)p->height * 4;
 	uint32_t *buf = malloc(bytes);
 	if (!buf)
