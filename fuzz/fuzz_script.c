@@ -49,10 +49,10 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 		fprintf(stderr, "fuzz_script: %s\n", err);
 		abort();
 	}
-	/* The first frame starts the input methods, which open librime and libzinnia (kiosk/lazy): their
-	 * static destructors must be registered before finish, so that they run after it, as they do when
-	 * the kiosk returns from main. */
-	app_draw(app, false);
+	/* librime and libzinnia are opened after the first frame (kiosk/lazy), and Rime sets itself up on
+	 * a loader thread: their static destructors must be registered before finish, so that they run
+	 * after it, as they do when the kiosk returns from main (else Rime is finalized twice). */
+	app_wait_started(app);
 	atexit(finish);
 	return 0;
 }

@@ -800,6 +800,13 @@ const struct ui *app_ui(const struct app *app)
 	return &app->ui;
 }
 
+void app_wait_started(struct app *app)
+{
+	if (!app->after_first_frame)
+		app_draw(app, false);
+	input_methods_wait_loaded(app->input);
+}
+
 const char *app_last_speech(const struct app *app)
 {
 	return voice_session_last(app->voice);

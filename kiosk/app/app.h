@@ -61,6 +61,10 @@ const char *app_theme_name(const struct app *app);
 const char *app_lang_tag(const struct app *app);
 /* The last text handed to the synthesizer in the assisted mode ("" for none). */
 const char *app_last_speech(const struct app *app);
+/* Draws the first frame if none was, and waits until what starts after it has loaded (the pinyin
+ * engine): for a program that must run after those libraries are set up, such as an exit handler
+ * registered next (their static destructors then run after it). */
+void app_wait_started(struct app *app);
 struct clock *app_clock(struct app *app);
 /* Layout cache and glyph statistics, for benchmarks and cache tests. */
 void app_text_stats(const struct app *app, size_t *layouts_made, uint64_t *glyphs_rasterized);

@@ -82,3 +82,9 @@ void input_methods_wipe(struct input_methods *im)
 	pinyin_wipe(im->pinyin);
 	handwriting_reset(im->handwriting);
 }
+
+void input_methods_wait_loaded(struct input_methods *im)
+{
+	if (im && im->pinyin)
+		pinyin_ready(im->pinyin);
+}

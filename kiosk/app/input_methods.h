@@ -22,5 +22,7 @@ void input_methods_destroy(struct input_methods *im);
 void input_methods_before_pass(struct input_methods *im, struct ui *ui, const struct strings *strings);
 /* The session ended: compositions, strokes and the engines' session state are wiped. */
 void input_methods_wipe(struct input_methods *im);
+/* Waits until the pinyin engine has loaded (or failed to); NULL is a no-op. */
+void input_methods_wait_loaded(struct input_methods *im);
 
 #endif
