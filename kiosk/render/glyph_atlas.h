@@ -1,5 +1,5 @@
 /* Rasterized glyphs packed into a few texture pages (shelf packing). When every page is full the least
- * recently used page is emptied and reused, so memory stays bounded (pages × 4 MiB). */
+ * recently used page is emptied and reused, so memory stays bounded (pages × side² × 4 bytes). */
 #ifndef KIOSK_RENDER_GLYPH_ATLAS_H
 #define KIOSK_RENDER_GLYPH_ATLAS_H
 
