@@ -9,6 +9,8 @@
 #include <string.h>
 #include <time.h>
 
+#include "core/utf8.h"
+
 static enum log_level max_level = LOG_INFO;
 
 static const char *const level_names[] = {"error", "warn", "info", "debug"};
@@ -21,7 +23,7 @@ static unsigned recent_next, recent_count;
 static void remember(const char *line)
 {
 	pthread_mutex_lock(&recent_lock);
-	snprintf(recent[recent_next], RECENT_LINE_MAX, "%s", line);
+	utf8_copy(recent[recent_next], RECENT_LINE_MAX, line); /* staff mode shows it: never half a character */
 	recent_next = (recent_next + 1) % LOG_RECENT_LINES;
 	if (recent_count < LOG_RECENT_LINES)
 		recent_count++;

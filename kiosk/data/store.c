@@ -861,18 +861,19 @@ out:
  * false when the file could not be read at all. */
 static bool salvage_outbox(struct store *s, const char *path, int *copied, int *pending, int *lost)
 {
-	char uri[PATH_LEN * 3 + 32], wal[PATH_LEN + 8], copy[PATH_LEN + 16];
+	char uri[PATH_LEN * 6 + 32], wal[PATH_LEN * 2 + 8], copy[PATH_LEN * 2 + 16]; /* path: < PATH_LEN * 2 */
 	bool ok = false;
 	/* Read only: the damaged file must stay byte for byte what it was. Its write-ahead log, moved
 	 * aside with it, holds the latest commits (a crash leaves them there): read through it when it
 	 * is there; otherwise take the file as immutable, which leaves nothing beside it. */
-	snprintf(wal, sizeof(wal), "%s-wal", path);
+	if (snprintf(wal, sizeof(wal), "%s-wal", path) >= (int)sizeof(wal) ||
+	    snprintf(copy, sizeof(copy), "%s.salvage", path) >= (int)sizeof(copy))
+		goto out; /* cannot happen (the buffers hold any path the caller makes), but never a wrong name */
 	if (uri_for(path, exists(wal) ? "mode=ro" : "immutable=1", uri, sizeof(uri)) &&
 	    salvage_from(s, uri, copied, pending, lost)) {
 		ok = true;
 		goto out;
 	}
-	snprintf(copy, sizeof(copy), "%s.salvage", path);
 	if (!copy_cut_short(path, copy))
 		goto out;
 	ok = uri_for(copy, "immutable=1", uri, sizeof(uri)) && salvage_from(s, uri, copied, pending, lost);

@@ -34,12 +34,14 @@ static void add(struct out *o, const char *path, const char *value)
 {
 	if (o->count >= o->max)
 		return;
-	snprintf(o->lines[o->count++], MASKED_LINE_MAX, "%s: %s", path, value);
+	char line[MASKED_LINE_MAX + 100];
+	snprintf(line, sizeof(line), "%.*s: %.96s", MASKED_LINE_MAX, path, value);
+	utf8_copy(o->lines[o->count++], MASKED_LINE_MAX, line); /* shown to staff: never half a character */
 }
 
 static void walk(struct out *o, const cJSON *node, const char *path, int mask, int depth)
 {
-	char value[96], shown[96], child[64];
+	char value[96], shown[96], child[MASKED_LINE_MAX];
 	if (depth > 4 || o->count >= o->max)
 		return;
 	if (cJSON_IsObject(node) || cJSON_IsArray(node)) {
@@ -48,9 +50,9 @@ static void walk(struct out *o, const cJSON *node, const char *path, int mask, i
 		cJSON_ArrayForEach(it, node)
 		{
 			if (cJSON_IsArray(node))
-				snprintf(child, sizeof(child), "%s[%d]", path, i++);
+				snprintf(child, sizeof(child), "%.120s[%d]", path, i++);
 			else
-				snprintf(child, sizeof(child), "%s%s%.32s", path, path[0] ? "." : "", it->string ? it->string : "?");
+				snprintf(child, sizeof(child), "%.120s%s%.32s", path, path[0] ? "." : "", it->string ? it->string : "?");
 			walk(o, it, child, cJSON_IsArray(node) ? mask : mask_for(it->string), depth + 1);
 		}
 		return;

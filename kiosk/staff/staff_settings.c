@@ -182,7 +182,7 @@ static bool overrides_read(const char *data_dir, struct overrides *o, char *why,
 	if (!text) {
 		if (errno == ENOENT)
 			return true;
-		snprintf(why, whylen, "%s: cannot read: %s", path, strerror(errno));
+		snprintf(why, whylen, "%.300s: cannot read: %s", path, strerror(errno));
 		return false;
 	}
 	for (const char *line = text; line && *line; line = strchr(line, '\n') ? strchr(line, '\n') + 1 : NULL) {
@@ -193,7 +193,7 @@ static bool overrides_read(const char *data_dir, struct overrides *o, char *why,
 	int rc = ini_parse_string(text, on_override, &ctx);
 	free(text);
 	if (rc != 0) {
-		snprintf(why, whylen, "%s:%d: %s", path, rc, ctx.bad ? ctx.why : "syntax error");
+		snprintf(why, whylen, "%.200s:%d: %s", path, rc, ctx.bad ? ctx.why : "syntax error");
 		return false;
 	}
 	if (o->version < 0)
@@ -231,7 +231,7 @@ static bool overrides_write(const char *data_dir, const struct overrides *o, cha
 	bool ok = used < cap;
 	file_path(data_dir, path, sizeof(path));
 	if (!ok)
-		snprintf(why, whylen, "%s: too large", path);
+		snprintf(why, whylen, "%.200s: too large", path);
 	else
 		ok = atomic_file_write(path, text, used, 0600, why, whylen);
 	free(text);

@@ -267,7 +267,10 @@ static void check_translation(const char *dir, const struct cat *pot, int t, str
 {
 	char path[1024];
 	struct cat po;
-	snprintf(path, sizeof(path), "%s/%s", dir, translations[t]);
+	if (snprintf(path, sizeof(path), "%s/%s", dir, translations[t]) >= (int)sizeof(path)) {
+		problem(r, "%s: path too long", dir);
+		return;
+	}
 	if (access(path, F_OK) != 0) {
 		problem(r, "%s: missing (every part has zh_Hant.po and en.po)", path);
 		return;
@@ -328,7 +331,10 @@ static void check_part(const char *dir, struct keyset *keys, struct report *r)
 		const char *name = names[i]->d_name;
 		size_t n = strlen(name);
 		char path[1024];
-		snprintf(path, sizeof(path), "%s/%s", dir, name);
+		if (snprintf(path, sizeof(path), "%s/%s", dir, name) >= (int)sizeof(path)) {
+			problem(r, "%s/%s: path too long", dir, name);
+			continue;
+		}
 		if (n > 4 && strcmp(name + n - 4, ".pot") == 0) {
 			struct cat pot;
 			templates++;

@@ -15,6 +15,8 @@
 #include "check.h"
 #include "config/config.h"
 #include "core/atomic_file.h"
+#include "core/log.h"
+#include "core/utf8.h"
 #include "staff/audit.h"
 #include "staff/help_handled.h"
 #include "staff/masked_payload.h"
@@ -363,6 +365,40 @@ static void test_masked_payload(void)
 	CHECK(!strstr(all, "13912345678") && !strstr(all, "大文") && !strstr(all, "199005060011"));
 }
 
+/* Lines cut to fit the staff screen end on a character boundary: a long path and a Chinese value. */
+static void test_masked_payload_cut(void)
+{
+	char json[1024], value[400] = "";
+	for (int i = 0; i < 100; i++)
+		strcat(value, "捐");
+	const char *key = "abcdefghijklmnopqrstuvwxyzabcdef"; /* 32 bytes, the most of a key shown */
+	snprintf(json, sizeof(json), "{\"%s\":{\"%s\":{\"%s\":\"%s\"}}}", key, key, key, value);
+	for (int pad = 0; pad < 3; pad++) { /* the cut falls at each byte of a character in turn */
+		char padded[1100];
+		snprintf(padded, sizeof(padded), "{\"%.*s\":%s}", pad + 1, "xyz", json);
+		char lines[4][MASKED_LINE_MAX];
+		CHECK_INT(masked_payload_lines(padded, lines, 4), 1);
+		CHECK(strlen(lines[0]) < MASKED_LINE_MAX && strlen(lines[0]) > MASKED_LINE_MAX - 4);
+		CHECK(utf8_valid(lines[0], strlen(lines[0])));
+		CHECK(strstr(lines[0], ": 捐捐") != NULL);
+	}
+}
+
+/* Staff mode's recent log lines are cut on a character boundary too. */
+static void test_recent_log_cut(void)
+{
+	char text[400] = "";
+	for (int i = 0; i < 120; i++)
+		strcat(text, "字");
+	for (int pad = 0; pad < 3; pad++) {
+		kiosk_log(LOG_WARN, "%.*s%s", pad, "ab", text);
+		char recent[LOG_RECENT_LINES * 300];
+		size_t n = log_recent(recent, sizeof(recent));
+		CHECK(n > 0 && utf8_valid(recent, n));
+		CHECK(strstr(recent, "字字字") != NULL);
+	}
+}
+
 static void test_help_handled(void)
 {
 	struct help_handled h;
@@ -409,6 +445,8 @@ int main(void)
 	test_audit();
 	test_settings();
 	test_masked_payload();
+	test_masked_payload_cut();
+	test_recent_log_cut();
 	test_help_handled();
 	test_gesture();
 	char cmd[128];
